@@ -1,0 +1,3 @@
+from lagebild.cli.main import main
+
+main()

@@ -1,0 +1,142 @@
+"""The `lagebild` command line: analyse articles, store them, evaluate the models."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from lagebild.errors import ReadError
+from lagebild.read.article import Article
+from lagebild.read.sources import DEFAULT_MAX_MB, iter_paths, read_inputs
+
+app = typer.Typer(
+    help="German news into data: entities, quotations (speaker, source), PLOVER events.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+evaluate_app = typer.Typer(help="Score the models on annotated data.", no_args_is_help=True)
+app.add_typer(evaluate_app, name="evaluate")
+
+stdout = Console(soft_wrap=True)
+stderr = Console(stderr=True, soft_wrap=True)
+
+
+class OutputFormat(StrEnum):
+    json = "json"
+    table = "table"
+    none = "none"
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    db: Annotated[
+        str | None,
+        typer.Option(help="Store results: a SQLite file path or a SQLAlchemy URL."),
+    ] = None,
+    output: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="What to print on stdout.")
+    ] = OutputFormat.json,
+    kb: Annotated[
+        list[Path] | None, typer.Option(help="Extra knowledge-base file (JSONL); repeatable.")
+    ] = None,
+    max_mb: Annotated[float, typer.Option(help="Largest text/HTML file to read, in MB.")] = (
+        DEFAULT_MAX_MB
+    ),
+) -> None:
+    """Analyse articles and print one JSON object per article (or a table); optionally store."""
+    from lagebild.analysis import analyze_article
+    from lagebild.nlp.pipeline import load
+    from lagebild.store.database import open_database, store_analysis
+
+    nlp = load(kb_paths=kb or [])
+    engine = open_database(db) if db else None
+    counts = {"read": 0, "stored": 0, "duplicate": 0, "failed": 0, "non_german": 0}
+    total = sum(1 for _ in iter_paths(paths)) if "-" not in paths else None
+    with _progress(total) as progress:
+        task = progress.add_task("analysing", total=total)
+        for item in read_inputs(paths, max_mb=max_mb):
+            if isinstance(item, ReadError):
+                counts["failed"] += 1
+                stderr.print(f"[red]error[/red] {item}", highlight=False)
+                progress.advance(task)
+                continue
+            counts["read"] += 1
+            _warn_language(item, counts)
+            analysis = analyze_article(nlp, item)
+            if output is OutputFormat.json:
+                sys.stdout.write(json.dumps(analysis, ensure_ascii=False) + "\n")
+            elif output is OutputFormat.table:
+                from lagebild.cli.output import print_table
+
+                print_table(stdout, analysis)
+            if engine is not None:
+                result = store_analysis(engine, analysis, item.content_hash)
+                counts["stored" if result.stored else "duplicate"] += 1
+            if not _is_jsonl_line(item):
+                progress.advance(task)
+    _summarise(counts, db)
+    if counts["read"] == 0:
+        raise typer.Exit(code=1)
+
+
+def _progress(total: int | None) -> Progress:
+    """A progress bar on stderr, shown only on a terminal and for more than a few inputs."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=not sys.stderr.isatty() or (total is not None and total < 5),
+    )
+
+
+def _warn_language(article: Article, counts: dict[str, int]) -> None:
+    if article.language not in (None, "de"):
+        counts["non_german"] += 1
+        stderr.print(
+            f"[yellow]warning[/yellow] {article.source}: language is '{article.language}', "
+            "not German; results will be poor (stored anyway)",
+            highlight=False,
+        )
+
+
+def _is_jsonl_line(article: Article) -> bool:
+    source = article.source or ""
+    return ":" in source and source.rsplit(":", 1)[1].isdigit() and not Path(source).exists()
+
+
+def _summarise(counts: dict[str, int], db: str | None) -> None:
+    parts = [f"{counts['read']} read", f"{counts['failed']} failed"]
+    if db:
+        parts += [f"{counts['stored']} stored", f"{counts['duplicate']} already stored"]
+    if counts["non_german"]:
+        parts.append(f"{counts['non_german']} not German")
+    if counts["failed"] or db:
+        stderr.print("summary: " + ", ".join(parts), highlight=False)
+
+
+@evaluate_app.command("ner")
+def evaluate_ner_command(
+    data: Annotated[Path, typer.Option(help="GermEval 2014 TSV (or Europarl IOB) file.")],
+) -> None:
+    """Precision, recall and F1 of the NER model, overall and per type, as JSON."""
+    from lagebild.nlp.evaluate_ner import evaluate_ner
+    from lagebild.nlp.pipeline import load
+
+    nlp = load(stages=False)
+    stdout.print_json(json.dumps(evaluate_ner(nlp, data)))
+
+
+def main() -> None:
+    """Entry point for `python -m lagebild`."""
+    app()

@@ -1,0 +1,52 @@
+"""Build the lagebild spaCy pipeline from the weights committed under `lagebild/models/`.
+
+Order: tokenizer → `lagebild_sentences` → the trained core (tagger, morphologizer, parser,
+lemmatizer) → the trained `ner` → the stage components (entities, quotes, events) in
+`STAGE_PIPES`. Every stage is a registered spaCy factory, so the pipeline is ordinary spaCy.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+import lagebild.nlp.sentences  # noqa: F401  (registers "lagebild_sentences")
+from lagebild.nlp.extensions import register_extensions
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+CORE_MODEL = MODELS_DIR / "de_lagebild_core"
+NER_MODEL = MODELS_DIR / "de_lagebild_ner"
+
+# (module that registers the factory, factory name, config keys that take the KB paths)
+STAGE_PIPES: list[tuple[str, str]] = []
+
+
+def load(kb_paths: Sequence[str | Path] = (), *, stages: bool = True) -> Language:
+    """Load the full pipeline; `kb_paths` are user KB files added to the shipped knowledge base.
+
+    `stages=False` stops after the language layer (tokens, sentences, tags, parse, NER).
+    """
+    register_extensions()
+    nlp = spacy.load(CORE_MODEL) if CORE_MODEL.exists() else spacy.blank("de")
+    nlp.add_pipe("lagebild_sentences", first=True)
+    if NER_MODEL.exists():
+        ner_source = spacy.load(NER_MODEL)
+        nlp.add_pipe("ner", source=ner_source)
+    if stages:
+        for module, factory in STAGE_PIPES:
+            importlib.import_module(module)
+            config: dict[str, Any] = {}
+            if kb_paths and "kb_paths" in _factory_defaults(nlp, factory):
+                config["kb_paths"] = [str(p) for p in kb_paths]
+            nlp.add_pipe(factory, config=config)
+    return nlp
+
+
+def _factory_defaults(nlp: Language, factory: str) -> dict[str, Any]:
+    meta = nlp.get_factory_meta(factory)
+    return dict(meta.default_config or {})

@@ -1,0 +1,202 @@
+"""Storing analyses: SQLite by default, any SQLAlchemy URL (PostgreSQL) by `--db URL`.
+
+Each article is written in one transaction, keyed by its content hash: re-running the same
+input stores nothing twice, and a run killed halfway leaves no half-written article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from lagebild.store import tables
+from lagebild.store.tables import SCHEMA_VERSION, metadata
+
+
+class SchemaVersionError(RuntimeError):
+    """The database was written by an incompatible lagebild version."""
+
+
+@dataclass
+class StoreResult:
+    """What happened to one article: stored, or skipped because its hash was known."""
+
+    stored: bool
+    article_pk: int
+
+
+def database_url(target: str) -> str:
+    """A bare path means SQLite; anything with `://` is a SQLAlchemy URL used as given."""
+    return target if "://" in target else f"sqlite:///{target}"
+
+
+def open_database(target: str) -> Engine:
+    """Connect, create the tables if needed, and check the schema version."""
+    engine = create_engine(database_url(target), future=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    metadata.create_all(engine)
+    with engine.begin() as connection:
+        _check_version(connection)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _check_version(connection: Connection) -> None:
+    row = connection.execute(
+        select(tables.lagebild_meta.c.value).where(tables.lagebild_meta.c.key == "schema_version")
+    ).first()
+    if row is None:
+        connection.execute(
+            insert(tables.lagebild_meta).values(key="schema_version", value=str(SCHEMA_VERSION))
+        )
+    elif int(row[0]) != SCHEMA_VERSION:
+        raise SchemaVersionError(
+            f"database schema version {row[0]} != {SCHEMA_VERSION} expected by this lagebild"
+        )
+
+
+def store_analysis(engine: Engine, analysis: dict[str, Any], content_hash: str) -> StoreResult:
+    """Store one analysis in one transaction unless an article with this hash exists."""
+    known = find_article(engine, content_hash)
+    if known is not None:
+        return StoreResult(stored=False, article_pk=known)
+    try:
+        with engine.begin() as connection:
+            pk = _insert_article(connection, analysis, content_hash)
+            _insert_children(connection, pk, analysis)
+    except IntegrityError:
+        # another worker stored the same content between our check and our insert
+        known = find_article(engine, content_hash)
+        if known is None:
+            raise
+        return StoreResult(stored=False, article_pk=known)
+    return StoreResult(stored=True, article_pk=pk)
+
+
+def find_article(engine: Engine, content_hash: str) -> int | None:
+    """Primary key of the article with this content hash, if stored."""
+    with engine.connect() as connection:
+        row = connection.execute(
+            select(tables.articles.c.pk).where(tables.articles.c.content_hash == content_hash)
+        ).first()
+    return None if row is None else int(row[0])
+
+
+def _insert_article(connection: Connection, analysis: dict[str, Any], content_hash: str) -> int:
+    article = analysis["article"]
+    result = connection.execute(
+        insert(tables.articles).values(
+            content_hash=content_hash,
+            article_id=article["id"],
+            title=article.get("title"),
+            teaser=article.get("teaser"),
+            date=article.get("date"),
+            source=article.get("source"),
+            url=article.get("url"),
+            language=article.get("language"),
+            credits=article.get("credits", []),
+            meta=article.get("meta", {}),
+            text=article["text"],
+            analysis=analysis,
+            stored_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+    )
+    primary_key = result.inserted_primary_key
+    assert primary_key is not None
+    return int(primary_key[0])
+
+
+def _insert_children(connection: Connection, pk: int, analysis: dict[str, Any]) -> None:
+    article = analysis["article"]
+    block_rows = [
+        {"article_pk": pk, "position": i, "kind": b["kind"], "start": b["start"], "end": b["end"]}
+        for i, b in enumerate(article.get("blocks", []))
+    ]
+    entity_rows = [_entity_row(pk, e) for e in analysis.get("entities", [])]
+    mention_rows = [
+        {
+            "article_pk": pk,
+            "entity_id": e["id"],
+            "text": m.get("text"),
+            "kind": m.get("kind"),
+            "start": m["start"],
+            "end": m["end"],
+        }
+        for e in analysis.get("entities", [])
+        for m in e.get("mentions", [])
+    ]
+    quote_rows = [_quote_row(pk, i, q) for i, q in enumerate(analysis.get("quotes", []))]
+    event_rows = [_event_row(pk, i, ev) for i, ev in enumerate(analysis.get("events", []))]
+    for table, rows in (
+        (tables.blocks, block_rows),
+        (tables.entities, entity_rows),
+        (tables.mentions, mention_rows),
+        (tables.quotes, quote_rows),
+        (tables.events, event_rows),
+    ):
+        if rows:
+            connection.execute(insert(table), rows)
+
+
+def _entity_row(pk: int, entity: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "article_pk": pk,
+        "entity_id": entity["id"],
+        "name": entity.get("name"),
+        "type": entity.get("type"),
+        "kb_id": entity.get("kb_id"),
+        "country": entity.get("country"),
+        "sector": entity.get("sector"),
+        "data": {k: v for k, v in entity.items() if k != "mentions"},
+    }
+
+
+def _span_field(span: Any, key: str) -> Any:
+    return span.get(key) if isinstance(span, dict) else None
+
+
+def _quote_row(pk: int, position: int, quote: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "article_pk": pk,
+        "position": position,
+        "type": quote.get("type"),
+        "text": quote.get("text"),
+        "start": quote.get("start"),
+        "end": quote.get("end"),
+        "cue": _span_field(quote.get("cue"), "text"),
+        "speaker_entity_id": _span_field(quote.get("speaker"), "entity_id"),
+        "speaker_text": _span_field(quote.get("speaker"), "text"),
+        "source_text": _span_field(quote.get("source"), "text"),
+        "source_entity_id": _span_field(quote.get("source"), "entity_id"),
+        "addressee_text": _span_field(quote.get("addressee"), "text"),
+        "confidence": quote.get("confidence"),
+        "data": quote,
+    }
+
+
+def _event_row(pk: int, position: int, event_: dict[str, Any]) -> dict[str, Any]:
+    date = event_.get("date")
+    return {
+        "article_pk": pk,
+        "position": position,
+        "type": event_.get("type"),
+        "mode": event_.get("mode"),
+        "status": event_.get("status"),
+        "date": date.get("value") if isinstance(date, dict) else date,
+        "actor_entity_id": _span_field(event_.get("actor"), "entity_id"),
+        "recipient_entity_id": _span_field(event_.get("recipient"), "entity_id"),
+        "evidence": _span_field(event_.get("evidence"), "text"),
+        "data": event_,
+    }

@@ -1,0 +1,122 @@
+"""The database schema: normalised tables for articles and what the pipeline found in them.
+
+`schema_version` in `lagebild_meta` lets later releases migrate old databases instead of
+misreading them. Every analysis is also kept whole as JSON in `articles.analysis`, so exports
+lose nothing even for fields that have no column yet.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+lagebild_meta = Table(
+    "lagebild_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", String(255), nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("article_id", String(255), nullable=False),
+    Column("title", Text),
+    Column("teaser", Text),
+    Column("date", String(32)),
+    Column("source", Text),
+    Column("url", Text),
+    Column("language", String(8)),
+    Column("credits", JSON),
+    Column("meta", JSON),
+    Column("text", Text, nullable=False),
+    Column("analysis", JSON, nullable=False),
+    Column("stored_at", String(32), nullable=False),
+)
+Index("ix_articles_date", articles.c.date)
+
+blocks = Table(
+    "blocks",
+    metadata,
+    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
+    Column("entity_id", String(255), nullable=False),
+    Column("name", Text),
+    Column("type", String(16)),
+    Column("kb_id", String(255)),
+    Column("country", String(16)),
+    Column("sector", String(16)),
+    Column("data", JSON),
+)
+Index("ix_entities_kb_id", entities.c.kb_id)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
+    Column("entity_id", String(255), nullable=False),
+    Column("text", Text),
+    Column("kind", String(32)),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("type", String(32)),
+    Column("text", Text),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("cue", Text),
+    Column("speaker_entity_id", String(255)),
+    Column("speaker_text", Text),
+    Column("source_text", Text),
+    Column("source_entity_id", String(255)),
+    Column("addressee_text", Text),
+    Column("confidence", Float),
+    Column("data", JSON),
+)
+Index("ix_quotes_speaker", quotes.c.speaker_entity_id)
+
+events = Table(
+    "events",
+    metadata,
+    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("type", String(32)),
+    Column("mode", String(32)),
+    Column("status", String(32)),
+    Column("date", String(32)),
+    Column("actor_entity_id", String(255)),
+    Column("recipient_entity_id", String(255)),
+    Column("evidence", Text),
+    Column("data", JSON),
+)
