@@ -1,0 +1,426 @@
+"""Clustering and linking: from mention candidates to `EntityCluster`s.
+
+Order matters. Names are clustered first (a KB id is the strongest evidence of identity;
+unknown surnames join the full name they shorten), then role nouns are attached to the person
+who holds that office at the article date (already in the article, else the KB's office holder,
+else the last compatible person nearby), and pronouns last, because their salience depends on
+everything mentioned before them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from lagebild.entities.clusters import EntityCluster, Mention, local_id
+from lagebild.entities.kb.forms import date_interval, strip_genitive
+from lagebild.entities.mentions import Candidate, Lexicon, WorkCluster
+from lagebild.entities.pronouns import resolve_pronouns
+from lagebild.entities.protocols import KbLike
+
+ROLE_BACK_SENTENCES = 2  # how far back a role noun may look for an unnamed holder
+METONYM_SECTOR = "GOV"
+
+
+class Linker:
+    """Builds the clusters of one document (stateless across documents apart from caches)."""
+
+    def __init__(self, kb: KbLike, lexicon: Lexicon) -> None:
+        self.kb = kb
+        self.lexicon = lexicon
+        self._alias_cache: dict[str, list[Any]] = {}
+        self._country_cache: dict[str, Any] = {}
+        self._actor_cache: dict[str, Any] = {}
+        self._role_defs: dict[str, Any] | None = None
+
+    # ---- KB look-ups, memoised -------------------------------------------------------
+    def actor(self, kb_id: str) -> Any:
+        if kb_id not in self._actor_cache:
+            self._actor_cache[kb_id] = self.kb.actor(kb_id)
+        return self._actor_cache[kb_id]
+
+    def actors_by_alias(self, text: str) -> list[Any]:
+        if text not in self._alias_cache:
+            self._alias_cache[text] = list(self.kb.actors_by_alias(text) or [])
+        return self._alias_cache[text]
+
+    def country(self, text: str) -> Any:
+        if text not in self._country_cache:
+            self._country_cache[text] = self.kb.country_by_name(text)
+        return self._country_cache[text]
+
+    def role_sector(self, role: Any) -> str | None:
+        """Default PLOVER sector of a role noun's office (head_of_state -> GOV)."""
+        role_id = getattr(role, "role", None)
+        if role_id is None:
+            return None
+        if self._role_defs is None:
+            roles = getattr(self.kb, "roles", None)
+            self._role_defs = dict(roles()) if callable(roles) else {}
+        found = self._role_defs.get(role_id)
+        return getattr(found, "sector", None) if found is not None else None
+
+    # ---- the pipeline ------------------------------------------------------------------
+    def build(
+        self,
+        doc: Doc,
+        names: list[Candidate],
+        roles: list[Candidate],
+        pronouns: list[Candidate],
+        date: str | None,
+    ) -> list[EntityCluster]:
+        """All clusters of `doc`, sorted by first mention."""
+        clusters: dict[str, WorkCluster] = {}
+        self._cluster_names(doc, names, clusters, date)
+        self.set_genders(doc, clusters)
+        for cand in sorted(roles, key=lambda c: c.start):
+            self._attach_role(doc, cand, clusters, date)
+        self.set_genders(doc, clusters)
+        resolve_pronouns(doc, pronouns, list(clusters.values()))
+        out = [self._finish(doc, work, date) for work in clusters.values() if work.mentions]
+        return sorted(out, key=lambda c: c.first_start)
+
+    def _cluster_names(
+        self, doc: Doc, names: list[Candidate], clusters: dict[str, WorkCluster], date: str | None
+    ) -> None:
+        targets = [self._candidates_of(doc, c) for c in names]
+        sure = {a.id for options in targets if len(options) == 1 for a in options}
+        unknown: list[Candidate] = []
+        for cand, options in zip(names, targets, strict=True):
+            country = self._country_target(doc, cand, options)
+            if country is not None:
+                self._add_country_mention(doc, cand, country, clusters)
+                continue
+            actor = self._choose(options, sure, date)
+            if actor is None:
+                unknown.append(cand)
+                continue
+            key = "A:" + actor.id
+            work = clusters.get(key)
+            if work is None:
+                work = clusters[key] = _work_for_actor(key, actor)
+            work.mentions.append(cand)
+        # unknown names: full names first, then single words that shorten one of them
+        unknown.sort(key=lambda c: (-(c.end - c.name_start), c.start))
+        for cand in unknown:
+            text = cand.name_text(doc)
+            work = self._shortened(doc, cand, clusters) if cand.end - cand.name_start == 1 else None
+            if work is None:
+                key = "N:" + text
+                work = clusters.get(key)
+                if work is None:
+                    work = clusters[key] = WorkCluster(key, cand.label or "MISC", name=text)
+            work.mentions.append(cand)
+
+    def _candidates_of(self, doc: Doc, cand: Candidate) -> list[Any]:
+        """KB actors a name may denote: ids from the ruler, else an alias look-up."""
+        actors = [a for a in (self.actor(i) for i in cand.kb_ids) if a is not None]
+        if not actors and not cand.kb_ids:
+            text = cand.name_text(doc)
+            actors = self.actors_by_alias(text)
+        return actors
+
+    def _country_target(self, doc: Doc, cand: Candidate, options: list[Any]) -> Any:
+        """The Country a name denotes (a country name, capital or metonym), else None.
+
+        The KB lists countries as actors of kind "country" and capitals as kind "city"; a
+        city that is not a capital is an ordinary place and stays an actor.
+        """
+        if options:
+            for actor in options:
+                if actor.kind == "country" and actor.country:
+                    return self.kb.country(actor.country)
+                if actor.kind == "city" and actor.country:
+                    country = self.kb.country(actor.country)
+                    if country is not None and actor.name in country.capitals:
+                        return country
+            return None
+        if cand.label not in (None, "LOC", "ORG", "MISC"):
+            return None
+        return self.country(cand.name_text(doc))
+
+    def _add_country_mention(
+        self, doc: Doc, cand: Candidate, country: Any, clusters: dict[str, WorkCluster]
+    ) -> None:
+        """Country names join the country; capitals after "in/nach/bei" are places; other
+        capitals and seats of government ("Moskau", "Kreml") speak for the government."""
+        text = cand.name_text(doc)
+        forms = {text, *strip_genitive(text)}
+        capitals = set(getattr(country, "capitals", ()) or ())
+        metonyms = set(getattr(country, "metonyms", ()) or ())
+        before = doc[cand.start - 1].text.lower() if cand.start > 0 else ""
+        iso3 = country.iso3
+        if forms & capitals and before in self.lexicon.place_prepositions:
+            base = sorted(forms & capitals)[0]
+            city = next((a for a in self.actors_by_alias(base) if a.kind == "city"), None)
+            key = "A:" + city.id if city is not None else "P:" + base
+            work = clusters.get(key)
+            if work is None:
+                work = clusters[key] = (
+                    _work_for_actor(key, city)
+                    if city is not None
+                    else WorkCluster(key, "LOC", country=iso3, kind="city", name=base)
+                )
+            work.mentions.append(cand)
+            return
+        key = "C:" + iso3
+        work = clusters.get(key)
+        if work is None:
+            work = clusters[key] = WorkCluster(
+                key, "LOC", actor=country, country=iso3, kind="country", name=country.name
+            )
+        if forms & (capitals | metonyms):
+            cand.kind = "metonym"
+            cand.sector = METONYM_SECTOR
+        work.mentions.append(cand)
+
+    def _choose(self, options: list[Any], sure: set[str], date: str | None) -> Any:
+        """Disambiguate an alias: an actor named unambiguously elsewhere in the article, else
+        one holding an office at the article date, else the KB's first."""
+        if not options:
+            return None
+        for actor in options:
+            if actor.id in sure:
+                return actor
+        for actor in options:
+            if valid_offices(actor, date):
+                return actor
+        return options[0]
+
+    def _shortened(
+        self, doc: Doc, cand: Candidate, clusters: dict[str, WorkCluster]
+    ) -> WorkCluster | None:
+        """The cluster whose full name contains this single word ("Merz" in "Friedrich Merz")."""
+        text = cand.name_text(doc)
+        forms = {text, *strip_genitive(text)}
+        for work in clusters.values():
+            if work.kind in ("country", "city"):
+                continue
+            words: set[str] = set()
+            for mention in work.mentions:
+                if mention.kind == "name":
+                    words.update(doc[mention.name_start : mention.end].text.split())
+            if work.actor is not None:
+                words.update(str(work.actor.name).split())
+            if forms & words:
+                return work
+        return None
+
+    def _attach_role(
+        self, doc: Doc, cand: Candidate, clusters: dict[str, WorkCluster], date: str | None
+    ) -> None:
+        role_id = getattr(cand.role, "role", None)
+        cand.former = cand.former or bool(getattr(cand.role, "former", False))
+        country = cand.country
+        if country is None and cand.possessive:
+            owner = self._possessor(cand, clusters)
+            country = owner.country if owner is not None else None
+        cand.country = country
+        # (a) a person in the article who holds this office for this country (without a
+        # country only when exactly one person in the article holds it)
+        holders = [
+            w for w in clusters.values()
+            if w.is_person and _holds(w, role_id, country, date, cand.former)
+        ]
+        if len(holders) == 1 or (holders and country):
+            holders[0].mentions.append(cand)
+            return
+        if country is None:
+            return
+        # (b) the KB's office holder at the article date
+        if role_id and not cand.former:
+            holder = self.kb.office_holder(country, role_id, date)
+            if holder is not None:
+                key = "A:" + holder.id
+                work = clusters.get(key)
+                if work is None:
+                    work = clusters[key] = _work_for_actor(key, holder)
+                work.mentions.append(cand)
+                return
+        # (c) the last compatible person mentioned shortly before
+        recent = self._recent_person(cand, clusters, country)
+        if recent is not None:
+            recent.mentions.append(cand)
+            return
+        if country and role_id:
+            key = f"R:{role_id}|{country}"
+            work = clusters.get(key)
+            if work is None:
+                work = clusters[key] = WorkCluster(
+                    key, "PER", country=country, gender=cand.gender, name=cand.role_text
+                )
+            work.mentions.append(cand)
+
+    def _recent_person(
+        self, cand: Candidate, clusters: dict[str, WorkCluster], country: str | None
+    ) -> WorkCluster | None:
+        best: WorkCluster | None = None
+        best_start = -1
+        for work in clusters.values():
+            if not work.is_person:
+                continue
+            if cand.gender and work.gender and cand.gender != work.gender:
+                continue
+            if country and work.country and work.country != country:
+                continue
+            mention = work.last_before(cand.start)
+            if mention is None or cand.sent - mention.sent > ROLE_BACK_SENTENCES:
+                continue
+            if mention.start > best_start:
+                best, best_start = work, mention.start
+        return best
+
+    def _possessor(self, cand: Candidate, clusters: dict[str, WorkCluster]) -> WorkCluster | None:
+        """Owner of "sein/ihr" in front of a role: the last person (or, for "sein", country)
+        mentioned in the same or the previous sentence."""
+        best: WorkCluster | None = None
+        best_start = -1
+        for work in clusters.values():
+            if work.is_person and work.gender and work.gender != cand.possessive:
+                continue
+            if not work.is_person and not (work.kind == "country" and cand.possessive == "m"):
+                continue
+            mention = work.last_before(cand.start)
+            if mention is None or cand.sent - mention.sent > 1:
+                continue
+            if mention.start > best_start:
+                best, best_start = work, mention.start
+        return best
+
+    def _finish(self, doc: Doc, work: WorkCluster, date: str | None) -> EntityCluster:
+        """Canonical name, id, type, country, sector and offices of a finished cluster."""
+        actor = work.actor
+        mentions = [_to_mention(doc, m) for m in sorted(work.mentions, key=lambda m: m.start)]
+        if work.kind == "country" or (work.kind == "city" and actor is None):
+            name = work.name or mentions[0].text
+            kb_id = getattr(actor, "actor_id", None) if actor is not None else None
+            return EntityCluster(
+                id=kb_id or local_id(name),
+                name=name,
+                type="LOC",
+                kb_id=kb_id,
+                country=work.country,
+                kind=work.kind,
+                mentions=mentions,
+            )
+        if actor is not None:
+            offices = valid_offices(actor, date)
+            sector = next((o.sector for o in offices if getattr(o, "sector", None)), None)
+            kb_id = actor.id
+            return EntityCluster(
+                id=actor.id,
+                name=actor.name,
+                type=actor.type or work.label,
+                kb_id=kb_id,
+                country=actor.country or _office_country(offices),
+                sector=sector or actor.sector,
+                kind=actor.kind,
+                offices=[o.title for o in offices if getattr(o, "title", None)],
+                gender=actor.gender,
+                mentions=mentions,
+            )
+        names = [m for m in work.mentions if m.kind == "name"]
+        longest = max((doc[m.name_start : m.end].text for m in names), key=len, default=None)
+        name = longest or work.name or mentions[0].text
+        titled = [m for m in work.mentions if m.role is not None]
+        country = work.country or next((m.country for m in titled if m.country), None)
+        label = work.label
+        if titled and label in ("MISC", "ORG"):
+            label = "PER"
+        sector = next(
+            (self.role_sector(m.role) for m in titled if self.role_sector(m.role)), None
+        )
+        return EntityCluster(
+            id=local_id(name),
+            name=name,
+            type=label,
+            country=country,
+            sector=sector,
+            kind="person" if label == "PER" else None,
+            offices=list(dict.fromkeys(m.role_text for m in titled if m.role_text)),
+            gender=work.gender,
+            mentions=mentions,
+        )
+
+    def set_genders(self, doc: Doc, clusters: dict[str, WorkCluster]) -> None:
+        """Gender of unlinked persons: a role noun's gender, else the first name's."""
+        for work in clusters.values():
+            if work.gender or not work.is_person:
+                continue
+            for mention in work.mentions:
+                if mention.gender:
+                    work.gender = mention.gender
+                    break
+                first = doc[mention.name_start].text if mention.kind == "name" else ""
+                if first in self.lexicon.first_names:
+                    work.gender = self.lexicon.first_names[first]
+                    break
+
+
+def _work_for_actor(key: str, actor: Any) -> WorkCluster:
+    return WorkCluster(
+        key,
+        actor.type or "PER",
+        actor=actor,
+        country=actor.country,
+        sector=actor.sector,
+        gender=actor.gender,
+        kind=actor.kind,
+        name=actor.name,
+    )
+
+
+def _holds(
+    work: WorkCluster, role: str | None, country: str | None, date: str | None, former: bool
+) -> bool:
+    """Does the cluster's person hold (or, for "former", have held) the office?"""
+    if role is None:
+        return False
+    if work.actor is not None:
+        offices = list(work.actor.offices or ()) if former else valid_offices(work.actor, date)
+        return any(
+            o.role == role and (country is None or o.country in (None, country)) for o in offices
+        )
+    for mention in work.mentions:
+        if mention.role is not None and getattr(mention.role, "role", None) == role:
+            if mention.country is not None and mention.country == country:
+                return True
+    return False
+
+
+def valid_offices(actor: Any, date: str | None) -> list[Any]:
+    """The actor's offices valid at `date` (open-ended ones when the date is unknown)."""
+    offices = list(getattr(actor, "offices", None) or ())
+    if not offices:
+        return []
+    span = date_interval(date)
+    out = []
+    for office in offices:
+        if span is None:
+            if not office.end:
+                out.append(office)
+            continue
+        start = date_interval(office.start)
+        end = date_interval(office.end)
+        if (start is None or start[0] <= span[1]) and (end is None or end[1] >= span[0]):
+            out.append(office)
+    return out
+
+
+def _office_country(offices: list[Any]) -> str | None:
+    return next((o.country for o in offices if getattr(o, "country", None)), None)
+
+
+def _to_mention(doc: Doc, cand: Candidate) -> Mention:
+    span = doc[cand.start : cand.end]
+    return Mention(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        kind=cand.kind,
+        role=cand.role_text,
+        sector=cand.sector,
+        token_start=cand.start,
+        token_end=cand.end,
+    )

@@ -1,0 +1,243 @@
+"""Role nouns as mentions of persons, and titles fused with the names they precede.
+
+German news names a person by office more often than by name: "der russische Präsident",
+"Nordkoreas Machthaber", "der Kreml-Chef". A role noun (found in the KB's role-noun index)
+becomes a mention; the country comes from a country adjective in front of it, a country in the
+genitive before or after it ("Nordkoreas Machthaber", "der Präsident Frankreichs"), "von X"
+after it, or the noun itself ("Kreml-Chef"). A role noun directly before a person's name
+("Außenminister Sergej Lawrow") is that person's title: one name mention, role recorded.
+Plurals ("die Staatschefs Putin und Kim") name several people and are not mentions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from lagebild.entities.mentions import Candidate, Lexicon
+from lagebild.entities.protocols import KbLike
+
+MAX_NAME_TOKENS = 4
+
+
+class RoleFinder:
+    """Looks up role nouns and country adjectives through the KB, memoised per surface form."""
+
+    def __init__(self, kb: KbLike, lexicon: Lexicon) -> None:
+        self.kb = kb
+        self.lexicon = lexicon
+        self._roles: dict[str, Any] = {}
+        self._adjectives: dict[str, str | None] = {}
+        self._countries: dict[str, str | None] = {}
+
+    def role(self, token: Token) -> Any:
+        """The KB RoleNoun for a token, or None (only capitalised words are looked up)."""
+        text = token.text
+        if not text[:1].isupper() or not text[1:2].islower():
+            return None
+        if text not in self._roles:
+            found = self.kb.role_by_noun(text)
+            if found is None and token.lemma_ and token.lemma_ != text:
+                found = self.kb.role_by_noun(token.lemma_)
+            self._roles[text] = found
+        return self._roles[text]
+
+    def adjective_country(self, token: Token) -> str | None:
+        """ISO-3 of a country adjective ("nordkoreanische" -> "PRK"), else None."""
+        text = token.text
+        if not text[:1].islower():
+            return None
+        if text not in self._adjectives:
+            country = self.kb.country_by_adjective(text)
+            self._adjectives[text] = getattr(country, "iso3", None) if country else None
+        return self._adjectives[text]
+
+    def genitive_country(self, token: Token) -> str | None:
+        """ISO-3 of a country name in the genitive ("Nordkoreas", "Frankreichs"), else None."""
+        text = token.text
+        if not text[:1].isupper() or not text.endswith(("s", "'")):
+            return None
+        found = self.country_name(text)
+        if found is None and text.endswith("s"):
+            found = self.country_name(text[:-1])  # "Spaniens": not every KB lists it
+        return found
+
+    def country_name(self, text: str) -> str | None:
+        """ISO-3 of a country name in any case form."""
+        if text not in self._countries:
+            country = self.kb.country_by_name(text)
+            self._countries[text] = getattr(country, "iso3", None) if country else None
+        return self._countries[text]
+
+    def find(self, doc: Doc, names: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+        """Fuse titles with names and find role mentions.
+
+        Returns the updated name candidates and the role candidates (both in document order).
+        """
+        names = [self._split_title(doc, c) for c in names]
+        name_at = {c.name_start: c for c in names}
+        covered = {i for c in names for i in range(c.name_start, c.end)}
+        roles: list[Candidate] = []
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            role = None if i in covered else self.role(token)
+            if role is None:
+                i += 1
+                continue
+            cand = self._role_candidate(doc, i, role)
+            if _is_plural(doc, cand, token) or self._names_several(doc, i, name_at):
+                i += 1
+                continue
+            name = name_at.get(i + 1)
+            if name is None and i + 1 not in covered:
+                name = _proper_noun_run(doc, i + 1)
+                if name is not None:
+                    names.append(name)
+            if name is not None and name.label in (None, "PER", "MISC") and name.kind == "name":
+                # title + name: one mention of the person, with the role recorded
+                name.start = min(cand.start, name.start)
+                name.role, name.role_text = role, token.text
+                name.country = cand.country
+                name.gender = name.gender or cand.gender
+                name.former = cand.former
+                name.label = "PER"
+            else:
+                roles.append(cand)
+            i += 1
+        return sorted(names, key=lambda c: c.start), roles
+
+    def _split_title(self, doc: Doc, cand: Candidate) -> Candidate:
+        """An NER span that starts with a role noun ("Präsident Macron") keeps only the name."""
+        if cand.kind != "name" or cand.end - cand.start < 2:
+            return cand
+        j = cand.start
+        while j < cand.end - 1 and (
+            self.role(doc[j]) is not None
+            or self.adjective_country(doc[j]) is not None
+            or (j == cand.start and self.genitive_country(doc[j]) is not None)
+        ):
+            j += 1
+        if j > cand.start and self.role(doc[j - 1]) is not None:
+            cand.start = cand.name_start = j
+            if cand.label in (None, "MISC"):
+                cand.label = "PER"
+        return cand
+
+    def _role_candidate(self, doc: Doc, i: int, role: Any) -> Candidate:
+        """The role mention around the noun at `i`, with its country and gender."""
+        token = doc[i]
+        start = i
+        country: str | None = None
+        former = False
+        possessive: str | None = None
+        j = i - 1
+        while j >= 0 and not doc[j].is_punct and doc[j + 1].is_sent_start is not True:
+            word = doc[j]
+            low = word.text.lower()
+            adj_country = self.adjective_country(word)
+            if adj_country:
+                country = country or adj_country
+                start = j
+            elif low in self.lexicon.former_adjectives:
+                former = True
+                start = j
+            elif low in self.lexicon.possessives and j == start - 1:
+                possessive = self.lexicon.possessives[low]
+                start = j
+                break
+            elif low in self.lexicon.determiners:
+                start = j
+                break
+            elif _is_attributive_adjective(word):
+                start = j
+            else:
+                if j == start - 1 and country is None:
+                    country = self.genitive_country(word)
+                    if country is not None:
+                        start = j  # "Nordkoreas Machthaber": the phrase names the person
+                break
+            j -= 1
+        if country is None:
+            country = self._country_after(doc, i)
+        if country is None:
+            country = getattr(role, "country", None)
+        gender = getattr(role, "gender", None) or _morph_gender(token)
+        if gender is None and token.text.endswith(("in", "innen")):
+            gender = "f"
+        return Candidate(
+            start,
+            i + 1,
+            "role",
+            label="PER",
+            role=role,
+            role_text=token.text,
+            country=country,
+            gender=gender,
+            former=former,
+            possessive=possessive,
+        )
+
+    def _country_after(self, doc: Doc, i: int) -> str | None:
+        """"der Präsident Frankreichs", "der Präsident von Frankreich"."""
+        if i + 1 >= len(doc):
+            return None
+        nxt = doc[i + 1]
+        found = self.genitive_country(nxt)
+        if found:
+            return found
+        if nxt.text.lower() in self.lexicon.country_prepositions and i + 2 < len(doc):
+            return self.country_name(doc[i + 2].text)
+        return None
+
+    def _names_several(self, doc: Doc, i: int, name_at: dict[int, Candidate]) -> bool:
+        """"Staatschefs Putin und Kim", "Staatschefs von Nordkorea und Russland"."""
+        j = i + 1
+        if j < len(doc) and doc[j].text.lower() in self.lexicon.country_prepositions:
+            j += 1
+        first = name_at.get(j)
+        end = first.end if first is not None else j + 1
+        if end + 1 < len(doc) and doc[end].text.lower() in self.lexicon.coordinators:
+            return end + 1 in name_at or self.country_name(doc[end + 1].text) is not None
+        return False
+
+
+def _is_plural(doc: Doc, cand: Candidate, token: Token) -> bool:
+    """Plural by the tagger, unless the phrase itself shows a singular: a weak adjective in
+    "-e" ("der russische Präsident") or a singular verb the noun is the subject of."""
+    if "Plur" not in token.morph.get("Number", []):
+        return False
+    for word in doc[cand.start : token.i]:
+        if word.text.islower() and word.text.endswith("e") and word.pos_ == "ADJ":
+            return False
+    if token.dep_ in ("sb", "nsubj") and "Sing" in token.head.morph.get("Number", []):
+        return False
+    return True
+
+
+def _proper_noun_run(doc: Doc, start: int) -> Candidate | None:
+    """A name the NER missed right after a title: up to four tagged proper nouns."""
+    end = start
+    while end < len(doc) and end - start < MAX_NAME_TOKENS and doc[end].pos_ == "PROPN":
+        end += 1
+    if end == start:
+        return None
+    return Candidate(start, end, "name", label="PER")
+
+
+def _morph_gender(token: Token) -> str | None:
+    gender = token.morph.get("Gender", [])
+    if gender == ["Masc"]:
+        return "m"
+    if gender == ["Fem"]:
+        return "f"
+    return None
+
+
+def _is_attributive_adjective(token: Token) -> bool:
+    """An adjective in front of a role noun ("neue", "amtierende"): by tag, else by shape."""
+    if token.pos_:
+        return token.pos_ == "ADJ" and token.text[:1].islower()
+    text = token.text
+    return text.islower() and text.endswith(("e", "en", "er", "es", "em")) and len(text) > 3
