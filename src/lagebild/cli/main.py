@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from lagebild.cli import commands
 from lagebild.errors import ReadError
 from lagebild.read.article import Article
 from lagebild.read.sources import DEFAULT_MAX_MB, iter_paths, read_inputs
@@ -23,6 +24,7 @@ app = typer.Typer(
 )
 evaluate_app = typer.Typer(help="Score the models on annotated data.", no_args_is_help=True)
 app.add_typer(evaluate_app, name="evaluate")
+commands.register(app)
 
 stdout = Console(soft_wrap=True)
 stderr = Console(stderr=True, soft_wrap=True)
@@ -135,6 +137,80 @@ def evaluate_ner_command(
 
     nlp = load(stages=False)
     stdout.print_json(json.dumps(evaluate_ner(nlp, data)))
+
+
+@app.command()
+def spark(
+    inputs: Annotated[
+        list[str], typer.Argument(help="WARC(.gz) or JSONL paths or globs; any Hadoop URI.")
+    ],
+    out: Annotated[str, typer.Option(help="Output folder (local path or Hadoop URI).")],
+    master: Annotated[
+        str | None, typer.Option(help="Spark master; default: spark-submit's, else local[*].")
+    ] = None,
+    partitions: Annotated[int | None, typer.Option(help="Minimum input partitions.")] = None,
+    kb: Annotated[
+        list[Path] | None, typer.Option(help="Extra knowledge-base file (JSONL); repeatable.")
+    ] = None,
+) -> None:
+    """Run the pipeline on Apache Spark: Parquet per kind (by date) plus PLOVER events."""
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        stderr.print('[red]error[/red] PySpark is not installed: pip install "lagebild[spark]"')
+        raise typer.Exit(code=2) from None
+    from lagebild.spark.job import run_job
+
+    counts = run_job(inputs, out, master=master, partitions=partitions,
+                     kb_paths=[str(p) for p in kb or []])
+    stderr.print(
+        "written: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()), highlight=False
+    )
+
+
+DEFAULT_QUOTES_DEV = Path("../shared/data/quotes-de-news/dev")
+
+
+@evaluate_app.command("quotes")
+def evaluate_quotes_command(
+    data: Annotated[
+        Path, typer.Option(help="Folder of quotation-corpus JSON files.")
+    ] = DEFAULT_QUOTES_DEV,
+    write_predictions: Annotated[
+        Path | None, typer.Option(help="Folder for predictions in the corpus's JSON schema.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full JSON report.")] = False,
+) -> None:
+    """Quote P/R/F1 (token overlap, one-to-one matching), roles within matches, per type."""
+    from lagebild.nlp.pipeline import load
+    from lagebild.quotes.evaluate import evaluate_quotes, format_report
+
+    if not data.is_dir():
+        stderr.print(f"[red]error[/red] {data}: not a folder of corpus JSON files")
+        raise typer.Exit(code=2)
+    result = evaluate_quotes(load(), data, write_predictions=write_predictions)
+    if as_json:
+        stdout.print_json(json.dumps(result))
+    else:
+        sys.stdout.write(format_report(result) + "\n")
+
+
+@evaluate_app.command("events")
+def evaluate_events_command(
+    gold: Annotated[Path | None, typer.Option(help="Event annotations (JSONL).")] = None,
+    data: Annotated[
+        Path, typer.Option(help="Folder with the annotated corpus documents.")
+    ] = DEFAULT_QUOTES_DEV,
+) -> None:
+    """Event P/R/F1 for type and type+actor+recipient, location and date accuracy, as JSON."""
+    from lagebild.events.evaluate import GOLD_PATH, evaluate_events
+    from lagebild.nlp.pipeline import load
+
+    if not data.is_dir():
+        stderr.print(f"[red]error[/red] {data}: not a folder of corpus JSON files")
+        raise typer.Exit(code=2)
+    result = evaluate_events(load(), gold or GOLD_PATH, data)
+    stdout.print_json(json.dumps(result))
 
 
 def main() -> None:

@@ -15,6 +15,8 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+import lagebild.nlp.lemmatizer  # noqa: F401  (registers "lagebild_lemmatizer", used by the core)
+import lagebild.nlp.morphology  # noqa: F401  (registers "lagebild_mood", used by the core)
 import lagebild.nlp.sentences  # noqa: F401  (registers "lagebild_sentences")
 from lagebild.nlp.extensions import register_extensions
 
@@ -23,7 +25,11 @@ CORE_MODEL = MODELS_DIR / "de_lagebild_core"
 NER_MODEL = MODELS_DIR / "de_lagebild_ner"
 
 # (module that registers the factory, factory name, config keys that take the KB paths)
-STAGE_PIPES: list[tuple[str, str]] = []
+STAGE_PIPES: list[tuple[str, str]] = [
+    ("lagebild.entities.component", "lagebild_entities"),
+    ("lagebild.quotes.component", "lagebild_quotes"),
+    ("lagebild.events.component", "lagebild_events"),
+]
 
 
 def load(kb_paths: Sequence[str | Path] = (), *, stages: bool = True) -> Language:

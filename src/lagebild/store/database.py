@@ -6,14 +6,17 @@ input stores nothing twice, and a run killed halfway leaves no half-written arti
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, select
+from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
-from lagebild.store import tables
+from lagebild.store import fts, tables
+from lagebild.store.events import store_event_clusters
 from lagebild.store.tables import SCHEMA_VERSION, metadata
 
 
@@ -30,8 +33,16 @@ class StoreResult:
 
 
 def database_url(target: str) -> str:
-    """A bare path means SQLite; anything with `://` is a SQLAlchemy URL used as given."""
-    return target if "://" in target else f"sqlite:///{target}"
+    """A bare path means SQLite; anything with `://` is a SQLAlchemy URL. Plain
+    `postgresql://` uses psycopg 3 (the driver lagebild depends on) unless psycopg2 is there."""
+    if "://" not in target:
+        return f"sqlite:///{target}"
+    if target.startswith(("postgresql://", "postgres://")):
+        try:
+            import psycopg2  # noqa: F401
+        except ImportError:
+            return "postgresql+psycopg://" + target.split("://", 1)[1]
+    return target
 
 
 def open_database(target: str) -> Engine:
@@ -40,9 +51,26 @@ def open_database(target: str) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     metadata.create_all(engine)
+    _add_missing_columns(engine)
     with engine.begin() as connection:
         _check_version(connection)
+    fts.setup(engine)
     return engine
+
+
+# columns added after schema version 1 shipped: nullable, so older readers are unaffected
+_ADDED_COLUMNS = {"articles": {"medium": "VARCHAR(255)"}}
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Bring a database created by an earlier lagebild up to the current columns, in place."""
+    inspector = inspect(engine)
+    for table, columns in _ADDED_COLUMNS.items():
+        present = {c["name"] for c in inspector.get_columns(table)}
+        for name, sql_type in columns.items():
+            if name not in present:
+                with engine.begin() as connection:
+                    connection.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}"))
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -50,7 +78,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")  # readers (API) and a writer (ingest) share it
     cursor.close()
+    fts.register_sqlite_functions(dbapi_connection)
 
 
 def _check_version(connection: Connection) -> None:
@@ -76,6 +106,8 @@ def store_analysis(engine: Engine, analysis: dict[str, Any], content_hash: str) 
         with engine.begin() as connection:
             pk = _insert_article(connection, analysis, content_hash)
             _insert_children(connection, pk, analysis)
+            store_event_clusters(connection, pk, analysis)
+            fts.index_article(connection, pk)
     except IntegrityError:
         # another worker stored the same content between our check and our insert
         known = find_article(engine, content_hash)
@@ -94,6 +126,30 @@ def find_article(engine: Engine, content_hash: str) -> int | None:
     return None if row is None else int(row[0])
 
 
+def known_hashes(engine: Engine) -> Iterator[str]:
+    """Every stored content hash, streamed: lets ingest skip known articles before analysing."""
+    with engine.connect() as connection:
+        result = connection.execution_options(stream_results=True).execute(
+            select(tables.articles.c.content_hash)
+        )
+        for (value,) in result:
+            yield str(value)
+
+
+def article_medium(article: dict[str, Any]) -> str | None:
+    """The outlet an article came from: an explicit medium, JSONL's `source`, else the URL host."""
+    meta = article.get("meta") or {}
+    for key in ("medium", "origin"):
+        value = meta.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()[:255]
+    url = article.get("url")
+    if url:
+        host = urlsplit(url).hostname or ""
+        return host.removeprefix("www.") or None
+    return None
+
+
 def _insert_article(connection: Connection, analysis: dict[str, Any], content_hash: str) -> int:
     article = analysis["article"]
     result = connection.execute(
@@ -105,6 +161,7 @@ def _insert_article(connection: Connection, analysis: dict[str, Any], content_ha
             date=article.get("date"),
             source=article.get("source"),
             url=article.get("url"),
+            medium=article_medium(article),
             language=article.get("language"),
             credits=article.get("credits", []),
             meta=article.get("meta", {}),

@@ -42,6 +42,7 @@ articles = Table(
     Column("date", String(32)),
     Column("source", Text),
     Column("url", Text),
+    Column("medium", String(255)),  # the outlet: feed title, JSONL "source", or the URL's host
     Column("language", String(8)),
     Column("credits", JSON),
     Column("meta", JSON),
@@ -50,6 +51,7 @@ articles = Table(
     Column("stored_at", String(32), nullable=False),
 )
 Index("ix_articles_date", articles.c.date)
+Index("ix_articles_medium", articles.c.medium)
 
 blocks = Table(
     "blocks",
@@ -105,6 +107,8 @@ quotes = Table(
     Column("data", JSON),
 )
 Index("ix_quotes_speaker", quotes.c.speaker_entity_id)
+Index("ix_quotes_article", quotes.c.article_pk)
+Index("ix_entities_article", entities.c.article_pk, entities.c.entity_id)
 
 events = Table(
     "events",
@@ -119,4 +123,38 @@ events = Table(
     Column("recipient_entity_id", String(255)),
     Column("evidence", Text),
     Column("data", JSON),
+)
+Index("ix_events_article", events.c.article_pk)
+Index("ix_events_type", events.c.type)
+
+# De-duplicated events across articles (filled by lagebild.store.events on store).
+event_clusters = Table(
+    "event_clusters",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(255), nullable=False, unique=True),
+    Column("type", String(32), nullable=False),
+    Column("actor_key", String(255)),
+    Column("recipient_key", String(255)),
+    Column("date", String(32)),
+    Column("status", String(32)),
+    Column("report_count", Integer, nullable=False),
+    Column("data", JSON, nullable=False),
+)
+Index("ix_event_clusters_key", event_clusters.c.type, event_clusters.c.actor_key)
+
+event_reports = Table(
+    "event_reports",
+    metadata,
+    Column(
+        "cluster_pk",
+        Integer,
+        ForeignKey("event_clusters.pk", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
+    Column("article_id", String(255)),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("text", Text),
 )

@@ -1,0 +1,1 @@
+"""HTTP API (FastAPI) and the web page, served by `lagebild serve`."""

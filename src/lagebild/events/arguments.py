@@ -1,0 +1,657 @@
+"""Actors and recipients: which entity in the clause fills which role of an event.
+
+Candidates come from the entity clusters (`doc._.entities`) where the entities stage ran,
+else from the KB directly (names, countries, capitals, "der russische Präsident",
+"die russische Armee"), so events work on hand-built docs too. Roles are assigned by cheap
+rules over the parse *and* over surface cues (preposition, case, word order) because a parser
+trained on a small treebank often attaches German objects wrongly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from lagebild.entities.kb import KnowledgeBase
+from lagebild.events.event import Participant
+from lagebild.events.lexicon import SYMMETRIC_TYPES, EventLexicon, Trigger
+
+PREP_FORMS = {
+    "beim": "bei",
+    "im": "in",
+    "ins": "in",
+    "am": "an",
+    "ans": "an",
+    "zum": "zu",
+    "zur": "zu",
+    "vom": "von",
+    "aufs": "auf",
+    "übers": "über",
+    "fürs": "für",
+}
+NP_INNER_POS = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN", "X"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—", "-", '"', "„", "“", "»", "«"})
+SPECIFIC_PERSON, SPECIFIC_GROUP, SPECIFIC_COUNTRY, SPECIFIC_PLACE = 3, 2, 1, 0
+
+
+@dataclass
+class Candidate:
+    """An entity mention in a clause that may fill a role, with its grammatical cues."""
+
+    start: int  # token indices [start, end)
+    end: int
+    participant: Participant
+    specific: int
+    prep: str | None = None
+    case: str | None = None
+    dep: str = ""
+    head_i: int = -1
+
+
+def clause_bounds(sent: Span, i: int) -> tuple[int, int]:
+    """Token range of the comma/colon-delimited segment of `sent` that holds token `i`."""
+    start = i
+    while start > sent.start and doc_text(sent.doc[start - 1]) not in CLAUSE_BREAKS:
+        start -= 1
+    end = i + 1
+    while end < sent.end and doc_text(sent.doc[end]) not in CLAUSE_BREAKS:
+        end += 1
+    return start, end
+
+
+def doc_text(token: Token) -> str:
+    """Token text (a hook for tests)."""
+    return token.text
+
+
+def prep_of(doc: Doc, start: int, lower_bound: int) -> str | None:
+    """The preposition that opens the noun phrase starting at token `start`, if any."""
+    i = start - 1
+    steps = 0
+    opened = False  # passed a determiner or number: the phrase starts here
+    while i >= lower_bound and steps < 6:
+        tok = doc[i]
+        if tok.tag_ in ("APPR", "APPRART") or (tok.pos_ == "ADP" and tok.tag_ != "PTKVZ"):
+            low = tok.lower_
+            return PREP_FORMS.get(low, low)
+        if tok.pos_ not in NP_INNER_POS and tok.tag_ not in ("PPOSAT", "ADV"):
+            return None
+        if tok.pos_ in ("NOUN", "PROPN") and opened:
+            # "am Freitag 140 Personen", "in Afghanistan 17 Menschen": the noun before the
+            # determiner/number heads another phrase ("mit dem Präsidenten Putin" is one)
+            return None
+        if tok.pos_ in ("DET", "NUM") or tok.tag_ in ("ART", "CARD", "PPOSAT"):
+            opened = True
+        i -= 1
+        steps += 1
+    return None
+
+
+def case_of(tokens: Span) -> str | None:
+    """Grammatical case from the phrase's determiner or adjective (or the words just before
+    it). A bare name or noun ("Pjöngjang", "Kreml-Chef Putin") carries no overt case ending,
+    so the tagger's case for it is a guess and is not used."""
+    doc = tokens.doc
+    before = [doc[j] for j in range(max(tokens.sent.start, tokens.start - 3), tokens.start)]
+    for tok in (*tokens, *reversed(before), *[t for t in tokens[0].lefts if t.pos_ == "DET"]):
+        if tok.pos_ not in ("DET", "ADJ", "PRON") and tok.tag_ not in ("ART", "ADJA"):
+            if tok.i < tokens.start:
+                break  # a non-NP word before the phrase ends the search
+            continue
+        values = tok.morph.get("Case")
+        if values:
+            return values[0]
+    return None
+
+
+class ArgumentFinder:
+    """Builds candidates for a sentence and assigns actor/recipient for a trigger."""
+
+    def __init__(self, kb: KnowledgeBase, lex: EventLexicon) -> None:
+        self.kb = kb
+        self.lex = lex
+
+    # ------------------------------------------------------------ candidates
+    def candidates(
+        self, doc: Doc, sent: Span, article_date: str | None, default_country: str | None = None
+    ) -> list[Candidate]:
+        """Entity mentions in the sentence (clusters first, KB look-ups for the rest).
+        `default_country` (the article's main country) codes group nouns that name no country
+        ("die Polizei", "Demonstranten")."""
+        out: list[Candidate] = []
+        covered: set[int] = set()
+        for cluster in doc._.entities:
+            for mention in cluster.mentions:
+                if mention.end <= sent.start_char or mention.start >= sent.end_char:
+                    continue
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                kind = getattr(cluster, "kind", None)
+                specific = _specific_of_cluster(cluster.type, kind, mention.kind)
+                sector = mention.sector or cluster.sector
+                if kind == "country" and not sector:
+                    sector = "GOV"
+                part = Participant(
+                    text=mention.text,
+                    start=mention.start,
+                    end=mention.end,
+                    entity_id=cluster.id,
+                    code=cluster.country,
+                    sector=sector,
+                    name=cluster.name,
+                    kb_id=cluster.kb_id,
+                )
+                out.append(Candidate(span.start, span.end, part, specific))
+                covered.update(range(span.start, span.end))
+        out.extend(self._kb_candidates(doc, sent, covered, article_date, default_country))
+        out = _merge_adjacent(doc, sorted(out, key=lambda c: (c.start, -c.end)))
+        for cand in out:
+            part = cand.participant
+            if part.code is None and default_country and part.sector not in ("IGO", "NGO"):
+                # a person or office without a known country ("Ministerpräsident X") belongs
+                # to the country the article is about
+                part.code = default_country
+            span = doc[cand.start : cand.end]
+            cand.prep = prep_of(doc, cand.start, sent.start)
+            cand.case = None if cand.prep else case_of(span)
+            head = span.root
+            cand.dep, cand.head_i = head.dep_, head.head.i
+        return out
+
+    def _kb_candidates(
+        self,
+        doc: Doc,
+        sent: Span,
+        covered: set[int],
+        article_date: str | None,
+        default_country: str | None = None,
+    ) -> list[Candidate]:
+        out: list[Candidate] = []
+        i = sent.start
+        while i < sent.end:
+            if i in covered:
+                i += 1
+                continue
+            found = self._kb_at(doc, i, sent.end, covered, article_date, default_country)
+            if found is None:
+                i += 1
+                continue
+            out.append(found)
+            i = found.end
+        return out
+
+    def _kb_at(
+        self,
+        doc: Doc,
+        i: int,
+        limit: int,
+        covered: set[int],
+        article_date: str | None,
+        default_country: str | None = None,
+    ) -> Candidate | None:
+        tok = doc[i]
+        if not tok.text[:1].isupper() and tok.pos_ != "ADJ":
+            return None
+        # 1. names of persons/organisations, longest first
+        for n in (4, 3, 2, 1):
+            if i + n > limit or any(j in covered for j in range(i, i + n)):
+                continue
+            span = doc[i : i + n]
+            if not span.text[:1].isupper():
+                continue
+            actors = [
+                a
+                for a in self.kb.actors_by_alias(span.text)
+                if a.kind not in ("city", "facility", "region")
+            ]
+            if actors:
+                actor = actors[0]
+                sector = actor.sector
+                if sector is None:
+                    offices = actor.offices_at(article_date)
+                    sector = offices[0].sector if offices else None
+                if actor.kind == "country":
+                    sector = sector or "GOV"
+                part = Participant(
+                    span.text,
+                    span.start_char,
+                    span.end_char,
+                    entity_id=actor.id,
+                    code=actor.country,
+                    sector=sector,
+                    name=actor.name,
+                    kb_id=actor.id,
+                )
+                spec = SPECIFIC_COUNTRY if actor.kind == "country" else SPECIFIC_PERSON
+                return Candidate(i, i + n, part, spec)
+        # 2. countries, capitals ("Pjöngjang" speaks for its government)
+        country = self.kb.country_by_name(tok.text)
+        if country is not None and tok.pos_ != "ADJ":
+            part = Participant(
+                tok.text,
+                tok.idx,
+                tok.idx + len(tok.text),
+                entity_id=country.actor_id,
+                code=country.iso3,
+                sector="GOV",
+                name=country.name,
+                kb_id=country.actor_id,
+            )
+            return Candidate(i, i + 1, part, SPECIFIC_COUNTRY)
+        # 3. role nouns and group nouns with a country: "der russische Präsident", "Kreml-Chef"
+        return self._role_at(doc, i, limit, article_date, default_country)
+
+    def _role_at(
+        self,
+        doc: Doc,
+        i: int,
+        limit: int,
+        article_date: str | None,
+        default_country: str | None = None,
+    ) -> Candidate | None:
+        tok = doc[i]
+        adj_country = None
+        j = i
+        if tok.pos_ == "ADJ" or tok.tag_ == "ADJA":
+            country = self.kb.country_by_adjective(tok.text)
+            if country is None:
+                return None
+            adj_country = country.iso3
+            j = i + 1
+            while j < limit and doc[j].pos_ == "ADJ":
+                j += 1
+            if j >= limit:
+                return None
+        noun = doc[j]
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        role = self.kb.role_by_noun(noun.text)
+        sector: str | None = None
+        code = adj_country
+        name: str | None = None
+        kb_id: str | None = None
+        if role is not None:
+            code = role.country or code
+            role_def = self.kb.roles().get(role.role)
+            sector = role_def.sector if role_def else "GOV"
+        else:
+            sector = self._sector_noun(noun)
+        if sector is None:
+            return None
+        end = j + 1
+        if code is None and end < limit:
+            # genitive country after the noun: "der Präsident Russlands"
+            nxt = doc[end]
+            country = self.kb.country_by_name(nxt.text)
+            if country is not None and nxt.text.endswith("s"):
+                code, end = country.iso3, end + 1
+        if code is None:
+            # a group noun without a country ("die Polizei", "Demonstranten") belongs to the
+            # country the article is about
+            code = default_country if role is None else None
+        if code is None:
+            return None
+        if role is not None:
+            holder = self.kb.office_holder(code, role.role, article_date)
+            if holder is not None:
+                name, kb_id = holder.name, holder.id
+        span = doc[i:end]
+        part = Participant(
+            span.text,
+            span.start_char,
+            span.end_char,
+            entity_id=kb_id,
+            code=code,
+            sector=sector,
+            name=name,
+            kb_id=kb_id,
+        )
+        return Candidate(i, end, part, SPECIFIC_PERSON if kb_id else SPECIFIC_GROUP)
+
+    def _sector_noun(self, noun: Token) -> str | None:
+        for form in (noun.lemma_, noun.text, noun.text.rstrip("n").rstrip("e")):
+            if form in self.lex.sector_nouns:
+                return self.lex.sector_nouns[form]
+        return None
+
+    # ------------------------------------------------------------ roles
+    def assign(
+        self,
+        doc: Doc,
+        trig: Trigger,
+        tok: Token,
+        cands: list[Candidate],
+        clause: tuple[int, int],
+        sent: Span,
+        light: Token | None = None,
+    ) -> tuple[Participant | None, Participant | None]:
+        """Actor and recipient of the event signalled by `tok` (either may be None)."""
+        own = [c for c in cands if not (c.start <= tok.i < c.end)]
+        in_clause = [c for c in own if clause[0] <= c.start < clause[1]]
+        if trig.pos == "VERB":
+            actor, recipient = self._verb_roles(doc, trig, tok, in_clause, own)
+        else:
+            actor, recipient = self._noun_roles(doc, trig, tok, in_clause, own, light)
+        if actor is not None and recipient is None and trig.type in SYMMETRIC_TYPES:
+            recipient = _coordinated(doc, actor, in_clause)
+        if trig.swap and actor is not None and recipient is not None:
+            actor, recipient = recipient, actor
+        a = actor.participant if actor else None
+        r = recipient.participant if recipient else None
+        if a is not None and r is not None and a.key is not None and a.key == r.key:
+            r = None
+        if a is not None and r is not None and a.code and (a.code, a.sector) == (r.code, r.sector):
+            r = None  # "Putin ... Russland": one party named twice, not two parties
+        return a, r
+
+    def _subject(
+        self, doc: Doc, tok: Token, cands: list[Candidate], exclude: set[int]
+    ) -> Candidate | None:
+        best: tuple[float, Candidate] | None = None
+        verb_heads = {tok.i} | {t.i for t in tok.children if t.pos_ == "AUX"}
+        for c in cands:
+            if c.prep is not None or id(c) in exclude or c.case in ("Dat", "Gen"):
+                continue  # an overtly dative or genitive phrase is never the subject
+            if c.case == "Acc" and c.start > tok.i:
+                continue  # "dankte den Menschen": an accusative/dative after the verb
+            score = 0.0
+            if c.dep.startswith("nsubj") and (c.head_i in verb_heads or c.head_i == tok.head.i):
+                score += 3
+            if c.case == "Nom":
+                score += 2
+            elif c.case in ("Dat", "Acc"):
+                score -= 1
+            elif c.case == "Gen":
+                score -= 2
+            if c.start < tok.i:
+                score += 1
+                if (
+                    c.start == 0
+                    or doc[c.start].is_sent_start
+                    or doc[c.start - 1].text in CLAUSE_BREAKS
+                ):
+                    score += (
+                        1  # German V2: the phrase before the finite verb is usually the subject
+                    )
+            score -= 0.05 * abs(c.start - tok.i)
+            score += 0.2 * c.specific
+            if best is None or score > best[0]:
+                best = (score, c)
+        return best[1] if best else None
+
+    def _verb_roles(
+        self,
+        doc: Doc,
+        trig: Trigger,
+        tok: Token,
+        cands: list[Candidate],
+        sentence_cands: list[Candidate],
+    ) -> tuple[Candidate | None, Candidate | None]:
+        passive = is_passive(doc, tok)
+        if passive:
+            actor = _by_prep(cands, ("von", "durch"), tok.i)
+            recipient = self._subject(doc, tok, cands, set())
+            return actor, recipient
+        actor = self._subject(doc, tok, cands, set())
+        if actor is None:
+            before = [c for c in sentence_cands if c.start < tok.i and c.prep is None]
+            actor = self._subject(doc, tok, before, set()) if before else None
+        recipient = self._recipient(doc, trig, tok, cands, actor)
+        return actor, recipient
+
+    def _recipient(
+        self, doc: Doc, trig: Trigger, tok: Token, cands: list[Candidate], actor: Candidate | None
+    ) -> Candidate | None:
+        for role in trig.recipient:
+            if role.startswith("pp:"):
+                found = _by_prep([c for c in cands if c is not actor], (role[3:],), tok.i)
+            elif role in ("dat", "obj", "obj_person", "dat_light"):
+                found = self._object(trig, tok, cands, actor, role)
+            elif role == "gen_after":
+                found = _genitive_after(doc, tok, cands)
+            else:
+                found = None
+            if found is not None and found is not actor:
+                return found
+        return None
+
+    def _object(
+        self, trig: Trigger, tok: Token, cands: list[Candidate], actor: Candidate | None, role: str
+    ) -> Candidate | None:
+        want = {"dat": "Dat", "dat_light": "Dat", "obj": "Acc", "obj_person": "Acc"}[role]
+        best: tuple[float, Candidate] | None = None
+        for c in cands:
+            if c is actor or c.prep is not None:
+                continue
+            if trig.pos == "NOUN" and c.start > tok.i and c.start - tok.i <= 2:
+                continue  # a genitive attribute of the noun, not an object of the light verb
+            if role == "obj_person" and c.specific < SPECIFIC_COUNTRY:
+                continue
+            score = 1.0 if c.case == want else (0.5 if c.case in ("Dat", "Acc") else 0.0)
+            if c.dep in ("obj", "iobj", "obl:arg") and c.head_i == tok.i:
+                score += 1
+            if c.case == "Gen":
+                score -= 1
+            score -= 0.05 * abs(c.start - tok.i)
+            if best is None or score > best[0]:
+                best = (score, c)
+        return best[1] if best else None
+
+    def _noun_roles(
+        self,
+        doc: Doc,
+        trig: Trigger,
+        tok: Token,
+        cands: list[Candidate],
+        sentence_cands: list[Candidate],
+        light: Token | None = None,
+    ) -> tuple[Candidate | None, Candidate | None]:
+        recipient: Candidate | None = None
+        if "gen_after" in trig.recipient:
+            recipient = _genitive_after(doc, tok, cands)
+        actor: Candidate | None = None
+        roles = list(trig.actor)
+        if light is not None and "subj" in roles and "poss" in roles:
+            # "X versichert Y seine Treue": the possessive refers to the subject of the light
+            # verb, not to the nearest noun phrase (which is the dative recipient)
+            roles.remove("subj")
+            roles.insert(roles.index("poss"), "subj")
+        for role in roles:
+            if role == "gen":
+                actor = _genitive_before(doc, tok, cands) or (
+                    None if recipient is not None else _genitive_after(doc, tok, cands)
+                )
+            elif role == "adj":
+                actor = self._adjective_actor(doc, tok)
+            elif role == "poss":
+                actor = self._possessor(doc, tok, cands)
+            elif role.startswith("pp:"):
+                actor = _by_prep(
+                    [c for c in cands if c.start < tok.i or c.start - tok.i <= 2],
+                    (role[3:],),
+                    tok.i,
+                    before_too=True,
+                    max_dist=6,
+                )
+            elif role == "subj":
+                verb = light if light is not None else tok
+                actor = self._subject(doc, verb, [c for c in cands if c is not recipient], set())
+            if actor is not None and actor is not recipient:
+                break
+            actor = None
+        if recipient is None:
+            recipient = self._recipient(
+                doc, trig, tok, [c for c in cands if c.start > tok.i or c.prep is None], actor
+            )
+        if recipient is not None and actor is not None and recipient.start == actor.start:
+            recipient = None
+        return actor, recipient
+
+    def _adjective_actor(self, doc: Doc, tok: Token) -> Candidate | None:
+        j = tok.i - 1
+        while j >= 0 and doc[j].pos_ == "ADJ":
+            country = self.kb.country_by_adjective(doc[j].text)
+            if country is not None:
+                part = Participant(
+                    doc[j].text,
+                    doc[j].idx,
+                    doc[j].idx + len(doc[j].text),
+                    entity_id=country.actor_id,
+                    code=country.iso3,
+                    sector="GOV",
+                    name=country.name,
+                    kb_id=country.actor_id,
+                )
+                return Candidate(j, j + 1, part, SPECIFIC_COUNTRY)
+            j -= 1
+        return None
+
+    def _possessor(self, doc: Doc, tok: Token, cands: list[Candidate]) -> Candidate | None:
+        j = tok.i - 1
+        while j >= 0 and doc[j].pos_ == "ADJ":
+            j -= 1
+        if j >= 0 and (doc[j].tag_ == "PPOSAT" or doc[j].lower_.startswith(("sein", "ihr"))):
+            # the nearest preceding noun phrase outside a PP is the usual antecedent
+            before = [c for c in cands if c.end <= j and c.prep is None]
+            return before[-1] if before else None
+        return None
+
+
+def is_passive(doc: Doc, tok: Token) -> bool:
+    """A participle with a form of "werden" in its clause ("wurden ... getötet", "soll
+    festgenommen worden sein"): the grammatical subject is then the recipient. The parse's
+    `aux:pass`/`nsubj:pass` labels count too, the STTS tag alone is unreliable."""
+    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
+        return True
+    participle = (
+        tok.tag_ == "VVPP"
+        or "Part" in tok.morph.get("VerbForm", [])
+        or (tok.lower_.startswith("ge") and tok.lower_.endswith(("t", "en")))
+    )
+    if not participle:
+        return False
+    after = doc[tok.i + 1 : min(tok.sent.end, tok.i + 3)]
+    if any(t.lemma_ in ("haben", "sein") and t.lower_ != "worden" for t in after):
+        return False  # "angegriffen hatte": perfect tense of another clause's verb
+    lo, hi = max(tok.sent.start, tok.i - 25), min(tok.sent.end, tok.i + 4)
+    for j in range(lo, hi):
+        t = doc[j]
+        if t.lemma_ == "werden" or t.lower_ in ("worden", "wurde", "wurden", "wird", "werden"):
+            between = doc[min(j, tok.i) : max(j, tok.i)]
+            if not any(b.text == ";" for b in between):
+                return True
+    return False
+
+
+def _specific_of_cluster(etype: str, kind: str | None, mention_kind: str) -> int:
+    if kind in ("city", "facility", "region"):
+        return SPECIFIC_PLACE
+    if kind == "country" or mention_kind == "metonym":
+        return SPECIFIC_COUNTRY
+    if etype in ("PER", "ORG"):
+        return SPECIFIC_PERSON
+    return SPECIFIC_GROUP
+
+
+def _merge_adjacent(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per noun phrase: "Nordkoreas Machthaber Kim Jong Un" is one actor (the
+    most specific part wins, the country fills a missing code)."""
+    out: list[Candidate] = []
+    for c in cands:
+        if out and c.start < out[-1].end:
+            prev = out[-1]
+            if c.start < prev.end and c.end <= prev.end:
+                continue  # nested
+            best, other = (c, prev) if c.specific >= prev.specific else (prev, c)
+            merged_part = best.participant
+            if merged_part.code is None:
+                merged_part.code = other.participant.code
+            start, end = min(c.start, prev.start), max(c.end, prev.end)
+            merged_part.text = doc[start:end].text
+            merged_part.start, merged_part.end = (
+                doc[start].idx,
+                doc[end - 1].idx + len(doc[end - 1].text),
+            )
+            out[-1] = Candidate(start, end, merged_part, best.specific)
+            continue
+        if out and c.start == out[-1].end and _joinable(out[-1], c):
+            prev = out[-1]
+            best, other = (c, prev) if c.specific >= prev.specific else (prev, c)
+            part = best.participant
+            if part.code is None:
+                part.code = other.participant.code
+            if part.sector is None:
+                part.sector = other.participant.sector
+            part.text = doc[prev.start : c.end].text
+            part.start, part.end = prev.participant.start, c.participant.end
+            out[-1] = Candidate(prev.start, c.end, part, best.specific)
+            continue
+        out.append(c)
+    return out
+
+
+def _joinable(prev: Candidate, nxt: Candidate) -> bool:
+    """Adjacent mentions of one phrase: genitive country + role/person, role + name."""
+    p, n = prev.participant, nxt.participant
+    if (
+        prev.specific == SPECIFIC_COUNTRY
+        and p.text.endswith("s")
+        and nxt.specific >= SPECIFIC_GROUP
+    ):
+        return p.code == n.code or n.code is None
+    if prev.specific == SPECIFIC_GROUP or (
+        prev.specific == SPECIFIC_PERSON and p.name is not None and nxt.specific == SPECIFIC_PERSON
+    ):
+        return p.code == n.code or p.code is None or n.code is None
+    return False
+
+
+def _by_prep(
+    cands: list[Candidate],
+    preps: tuple[str, ...],
+    i: int,
+    before_too: bool = False,
+    max_dist: int = 99,
+) -> Candidate | None:
+    found = [
+        c
+        for c in cands
+        if c.prep in preps and (before_too or c.start > i) and abs(c.start - i) <= max_dist
+    ]
+    if not found and not before_too:
+        found = [c for c in cands if c.prep in preps]
+    return min(found, key=lambda c: abs(c.start - i)) if found else None
+
+
+def _genitive_after(doc: Doc, tok: Token, cands: list[Candidate]) -> Candidate | None:
+    for c in cands:
+        if c.prep is None and 0 < c.start - tok.i <= 4:
+            between = doc[tok.i + 1 : c.start]
+            if all(t.pos_ in ("DET", "ADJ", "NOUN") for t in between) and (
+                c.case in (None, "Gen")
+                or any(t.lower_ in ("des", "der") for t in between)
+                or c.participant.text.endswith("s")
+            ):
+                return c
+    return None
+
+
+def _genitive_before(doc: Doc, tok: Token, cands: list[Candidate]) -> Candidate | None:
+    for c in cands:
+        if c.prep is None and c.end <= tok.i and tok.i - c.end <= 2:
+            between = doc[c.end : tok.i]
+            if all(t.pos_ == "ADJ" for t in between) and c.participant.text.endswith(("s", "'")):
+                return c
+    return None
+
+
+def _coordinated(doc: Doc, actor: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """ "A und B" after the actor: the second party of a meeting or agreement."""
+    for c in cands:
+        if c.start > actor.end and c.start - actor.end <= 3:
+            between = {t.lower_ for t in doc[actor.end : c.start]}
+            if "und" in between or "sowie" in between:
+                return c
+    return None

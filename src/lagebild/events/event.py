@@ -1,0 +1,124 @@
+"""The `Event` record a spaCy user finds on `doc._.events`, and its schema dict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+STATUSES = ("happened", "announced", "planned", "speculated", "demanded", "negated", "hypothetical")
+
+
+@dataclass
+class Participant:
+    """An actor or recipient: the entity (cluster id where known) with its PLOVER code/sector."""
+
+    text: str
+    start: int
+    end: int
+    entity_id: str | None = None
+    code: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    kb_id: str | None = None
+
+    @property
+    def key(self) -> str | None:
+        """What identifies the participant across articles: KB id, else code+sector."""
+        if self.kb_id:
+            return self.kb_id
+        if self.code:
+            return f"{self.code}:{self.sector or ''}"
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Schema dict: entity_id, text, code, sector, name."""
+        return {
+            "entity_id": self.entity_id,
+            "text": self.text,
+            "code": self.code,
+            "sector": self.sector,
+            "name": self.name,
+        }
+
+
+@dataclass
+class Location:
+    """A geocoded place (GeoNames-style) and the text that named it."""
+
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    text: str
+    rank: int = 0  # specificity: 3 facility, 2 city, 1 region, 0 country
+
+    def to_dict(self) -> dict[str, Any]:
+        """Schema dict: name, country, admin1, lat, lon, geonameid, text."""
+        return {
+            "name": self.name,
+            "country": self.country,
+            "admin1": self.admin1,
+            "lat": self.lat,
+            "lon": self.lon,
+            "geonameid": self.geonameid,
+            "text": self.text,
+        }
+
+
+@dataclass
+class EventDate:
+    """A normalised date: ISO value at its precision ("2023-09-14" day, "2023-09" month, "2023")."""
+
+    value: str
+    precision: str  # day | month | year
+    text: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Schema dict: value, precision, text."""
+        return {"value": self.value, "precision": self.precision, "text": self.text}
+
+
+@dataclass
+class Event:
+    """One PLOVER event found in a document. Offsets are character offsets into `doc.text`.
+
+    `evidence` is the sentence (clause) that states the event, `trigger` the word(s) that
+    signalled it; both are kept so that a reader can verify every record.
+    """
+
+    id: str
+    type: str
+    mode: str
+    status: str
+    evidence: tuple[int, int, str]
+    trigger: tuple[int, int, str]
+    actor: Participant | None = None
+    recipient: Participant | None = None
+    location: Location | None = None
+    date: EventDate | None = None
+    context: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+    sent_index: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The schema object (`schema/analysis.schema.json`, property `events`)."""
+        return {
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "status": self.status,
+            "actor": self.actor.to_dict() if self.actor else None,
+            "recipient": self.recipient.to_dict() if self.recipient else None,
+            "location": self.location.to_dict() if self.location else None,
+            "date": self.date.to_dict() if self.date else None,
+            "context": list(self.context),
+            "evidence": _span(self.evidence),
+            "trigger": _span(self.trigger),
+            "confidence": round(float(self.confidence), 3),
+        }
+
+
+def _span(span: tuple[int, int, str]) -> dict[str, Any]:
+    return {"start": span[0], "end": span[1], "text": span[2]}

@@ -1,0 +1,166 @@
+"""Event lexicons: trigger words (`data/triggers.jsonl`), status cues, context tags, sector nouns.
+
+Why data files: the German words that signal a PLOVER event type, the case/preposition that
+marks its actor and recipient, and the cues that make an event "planned" or "negated" are
+language knowledge a user may extend without touching code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+CONFLICT_TYPES = frozenset(
+    {
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    }
+)
+# Types where "A und B" (or "zwischen A und B") names two parties of one exchange.
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+DEFAULT_ROLES: dict[str, tuple[list[str], list[str]]] = {
+    "VERB": (["subj"], ["dat", "obj", "pp:mit"]),
+    "NOUN": (["gen", "adj", "poss", "pp:von", "subj"], ["pp:mit", "pp:zwischen", "dat_light"]),
+}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: a lemma that signals an event type, with how to find its arguments."""
+
+    lemma: str
+    pos: str
+    type: str
+    mode: str
+    actor: tuple[str, ...]
+    recipient: tuple[str, ...]
+    compound: bool = False
+    status: str | None = None
+    needs_verb: tuple[str, ...] = ()
+    needs_object: tuple[str, ...] = ()
+    exclude_objects: tuple[str, ...] = ()
+    exclude_prefixes: tuple[str, ...] = ()
+    requires_pp: tuple[str, ...] = ()
+    requires_word: tuple[str, ...] = ()
+    needs_recipient: bool = False
+    swap: bool = False
+
+
+@dataclass
+class EventLexicon:
+    """All event lexicons, indexed for fast look-up by lemma."""
+
+    verbs: dict[str, list[Trigger]] = field(default_factory=dict)
+    nouns: dict[str, list[Trigger]] = field(default_factory=dict)
+    compound_heads: list[tuple[str, Trigger]] = field(default_factory=list)
+    cues: dict[str, Any] = field(default_factory=dict)
+    context: dict[str, Any] = field(default_factory=dict)
+    sector_nouns: dict[str, str] = field(default_factory=dict)
+    location_preps: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
+
+    def cue_set(self, key: str) -> frozenset[str]:
+        """A cue list from `status_cues.json` as a set."""
+        return frozenset(self.cues.get(key, ()))
+
+
+def _trigger(rec: dict[str, Any]) -> Trigger:
+    pos = rec["pos"]
+    type_ = rec["type"]
+    actor, recipient = DEFAULT_ROLES[pos]
+    recipient = list(rec.get("recipient", recipient))
+    if type_ in CONFLICT_TYPES and "pp:gegen" not in recipient:
+        recipient.append("pp:gegen")
+    return Trigger(
+        lemma=rec["lemma"],
+        pos=pos,
+        type=type_,
+        mode=rec.get("mode", ""),
+        actor=tuple(rec.get("actor", actor)),
+        recipient=tuple(recipient),
+        compound=bool(rec.get("compound", False)),
+        status=rec.get("status"),
+        needs_verb=tuple(rec.get("needs_verb", ())),
+        needs_object=tuple(rec.get("needs_object", ())),
+        exclude_objects=tuple(rec.get("exclude_objects", ())),
+        exclude_prefixes=tuple(rec.get("exclude_prefixes", ())),
+        requires_pp=tuple(rec.get("requires_pp", ())),
+        requires_word=tuple(rec.get("requires_word", ())),
+        needs_recipient=bool(rec.get("needs_recipient", False)),
+        swap=bool(rec.get("swap", False)),
+    )
+
+
+def read_triggers(path: Path) -> list[Trigger]:
+    """Trigger entries of a JSONL file (blank lines and `//` comments skipped)."""
+    out: list[Trigger] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("//"):
+            out.append(_trigger(json.loads(line)))
+    return out
+
+
+def build_lexicon(trigger_paths: tuple[Path, ...] = ()) -> EventLexicon:
+    """The shipped lexicons plus extra trigger files (their entries are added first)."""
+    lex = EventLexicon()
+    triggers: list[Trigger] = []
+    for path in trigger_paths:
+        triggers.extend(read_triggers(path))
+    triggers.extend(read_triggers(DATA_DIR / "triggers.jsonl"))
+    for trig in triggers:
+        if trig.pos == "VERB":
+            lex.verbs.setdefault(trig.lemma.lower(), []).append(trig)
+        else:
+            lex.nouns.setdefault(trig.lemma.lower(), []).append(trig)
+            if trig.compound:
+                lex.compound_heads.append((trig.lemma.lower(), trig))
+    # entries with constraints first: "verurteilen zu" (SANCTION) before "verurteilen" (ACCUSE)
+    for table in (lex.verbs, lex.nouns):
+        for entries in table.values():
+            entries.sort(key=lambda t: not (t.requires_pp or t.needs_object or t.requires_word))
+    lex.compound_heads.sort(key=lambda ht: -len(ht[0]))
+    lex.cues = json.loads((DATA_DIR / "status_cues.json").read_text(encoding="utf-8"))
+    lex.context = json.loads((DATA_DIR / "context_tags.json").read_text(encoding="utf-8"))
+    sectors = json.loads((DATA_DIR / "sector_nouns.json").read_text(encoding="utf-8"))
+    lex.sector_nouns = dict(sectors["nouns"])
+    lex.location_preps = frozenset(sectors["location_preps"])
+    lex.place_heads = frozenset(sectors["place_head_nouns"])
+    return lex
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(trigger_paths: tuple[str, ...] = ()) -> EventLexicon:
+    """Cached lexicon (the shipped one unless extra trigger files are named)."""
+    return build_lexicon(tuple(Path(p) for p in trigger_paths))

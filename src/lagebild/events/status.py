@@ -1,0 +1,143 @@
+"""Event status: did it happen, or was it announced, planned, speculated, demanded, negated,
+hypothetical? News reports far more talk than deeds, so the status is as important as the type.
+
+Precedence (first match wins): negated > hypothetical > demanded > speculated > planned >
+announced > happened. Cues are words in `data/status_cues.json`; their scope is the clause of
+the trigger (for nouns: the noun phrase, plus the clause when the noun is what the clause is
+about, e.g. "Ein Treffen soll stattfinden").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from lagebild.events.lexicon import EventLexicon, Trigger
+from lagebild.nlp.morphology import konjunktiv_type
+
+# Verbal acts: saying it is doing it ("Kim sicherte Putin Unterstützung zu" is the support).
+SPEECH_ACT_TYPES = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONSULT"})
+
+
+def _lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.text).lower()
+
+
+def event_status(
+    doc: Doc,
+    tok: Token,
+    trig: Trigger,
+    clause: tuple[int, int],
+    lex: EventLexicon,
+    light_verb: Token | None,
+    quoted: bool,
+    future: bool,
+) -> str:
+    """The status of the event triggered by `tok` (see the module docstring)."""
+    clause_toks = list(doc[clause[0] : clause[1]])
+    np_toks = _np_before(doc, tok)
+    clause_scope = trig.pos == "VERB" or light_verb is not None
+    scope = clause_toks if clause_scope else np_toks
+    lemmas = {_lemma(t) for t in scope}
+    words = {t.lower_ for t in scope}
+    # 1. negation
+    if any(_lemma(t) in lex.cue_set("negation_determiners") for t in np_toks) or (
+        clause_scope and words & lex.cue_set("negation")
+    ):
+        return "negated"
+    # 2. hypothetical
+    if clause_scope and (
+        (clause_toks and clause_toks[0].lower_ in lex.cue_set("hypothetical_conjunctions"))
+        or words & lex.cue_set("hypothetical_aux")
+    ):
+        return "hypothetical"
+    # 3. demanded: the event is what someone demands ("forderte ein Ende der Angriffe")
+    if trig.type != "REQUEST" and _demanded(doc, tok, lex):
+        return "demanded"
+    # 4. speculated
+    np_lemmas = {_lemma(t) for t in np_toks} | {t.lower_ for t in np_toks}
+    if np_lemmas & lex.cue_set("speculation_modifiers") or _attributed_to_speculation(
+        doc, tok, lex
+    ):
+        return "speculated"
+    if clause_scope and (
+        lemmas & lex.cue_set("speculation_adverbs")
+        or _has_modal(scope, lex.cue_set("speculation_modals"))
+    ):
+        return "speculated"
+    # 5. planned
+    if np_lemmas & lex.cue_set("planned_modifiers") or future:
+        return "planned"
+    if clause_scope and _has_modal(scope, lex.cue_set("planned_modals")):
+        return "planned"
+    # 6. announced
+    if trig.status:
+        return trig.status
+    if trig.type not in SPEECH_ACT_TYPES:
+        verbs = {_lemma(t) for t in clause_toks if t.pos_ in ("VERB", "AUX")}
+        if light_verb is not None:
+            verbs.add(_full_lemma(doc, light_verb, clause))
+        if verbs & lex.cue_set("announce_verbs") or quoted or _reported(clause_toks):
+            return "announced"
+    return "happened"
+
+
+def _full_lemma(doc: Doc, verb: Token, clause: tuple[int, int]) -> str:
+    from lagebild.events.triggers import full_verb_lemma
+
+    return full_verb_lemma(doc, verb, clause)
+
+
+def _np_before(doc: Doc, tok: Token) -> list[Token]:
+    """The noun's own modifiers: determiners and adjectives right before it."""
+    out: list[Token] = []
+    j = tok.i - 1
+    while j >= 0 and doc[j].pos_ in ("DET", "ADJ", "ADV", "NUM") and len(out) < 5:
+        out.append(doc[j])
+        j -= 1
+    return out
+
+
+def _has_modal(scope: list[Token], modals: frozenset[str]) -> bool:
+    for t in scope:
+        lemma = _lemma(t)
+        if lemma in modals:
+            if lemma == "werden" and not any(u.tag_ == "VVINF" for u in scope if u.i > t.i):
+                continue  # "wurde"/"wird" as passive auxiliary, not the future
+            if lemma == "werden" and t.lower_.startswith("wurde"):
+                continue
+            return True
+    return False
+
+
+def _demanded(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
+    sent = tok.sent
+    for t in doc[sent.start : tok.i]:
+        if _lemma(t) in lex.cue_set("demand_verbs") or t.text in lex.cue_set("demand_nouns"):
+            return tok.i - t.i <= 8
+    return False
+
+
+def _attributed_to_speculation(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
+    """ "Beobachtern zufolge", "laut Medienberichten" in the sentence."""
+    sent = tok.sent
+    sources = lex.cue_set("speculation_sources")
+    for t in sent:
+        if t.lower_ in ("zufolge", "laut", "nach"):
+            window = doc[max(sent.start, t.i - 2) : min(sent.end, t.i + 3)]
+            if any(
+                _lemma(u).capitalize() in sources or u.text.rstrip("n") in sources for u in window
+            ):
+                return True
+    return False
+
+
+def _reported(clause: list[Token]) -> bool:
+    """Konjunktiv I on a finite verb: indirect speech reports a claim."""
+    for t in clause:
+        if t.pos_ in ("VERB", "AUX") and t.tag_.endswith("FIN"):
+            try:
+                if konjunktiv_type(t) == "I":
+                    return True
+            except Exception:  # pragma: no cover - mood rules need a parsed doc
+                return False
+    return False

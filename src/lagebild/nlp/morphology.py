@@ -1,0 +1,249 @@
+"""Finite verbs and verbal mood (indicative vs. Konjunktiv) for German tokens.
+
+Why rules on top of the model: reported speech in German news hinges on Konjunktiv I
+("er sei", "sie habe", "die Regierung lege … vor"), but a morphologizer trained on ~32k UD tokens
+sees few of these forms, and several are homographs of the 1st person singular indicative
+("ich habe" / "er habe"). German grammar settles most cases, so we compute mood from
+
+1. a lexicon of forms that are subjunctive whatever the subject (`data/konjunktiv.json`:
+   "sei", "könne", "wolle", "hätte", "würde", "käme", …);
+2. umlaut Konjunktiv II: a finite form with an umlaut its lemma lacks ("fände" ← "finden");
+3. the "-e rule": a present-stem form in -e ("habe", "werde", "lege", "gelinge",
+   "berichte") is Konjunktiv I with a 3rd-person subject and indicative with "ich" — the 3rd
+   person singular indicative never ends in -e; past forms in -te ("sagte") and "wurde" are
+   excluded;
+4. plural present forms ("haben", "werden") are identical in both moods; grammar cannot tell,
+   so they count as indicative (writers switch to Konjunktiv II, "hätten", to mark the mood);
+5. otherwise the model's `Mood` feature.
+
+`mood(token)` is idempotent and also backs the `lagebild_mood` component, which writes the
+result into `token.morph` so that downstream code and the analysis output see one answer.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from spacy.language import Language
+from spacy.tokens import Doc, MorphAnalysis, Token
+
+DATA = Path(__file__).resolve().parent / "data" / "konjunktiv.json"
+Mood = Literal["Ind", "Sub"]
+
+VERB_POS = frozenset({"VERB", "AUX"})
+FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl", "csubj"})
+CLIMB_DEPS = frozenset({"aux", "aux:pass", "cop", "conj"})
+AUX_DEPS = frozenset({"aux", "aux:pass", "cop"})
+PRONOUN_PERSON = {"ich": 1, "wir": 1, "du": 2, "ihr": 2}
+
+
+@dataclass(frozen=True)
+class MoodLexicon:
+    """Word lists from `data/konjunktiv.json` (lower-cased forms)."""
+
+    sub1: frozenset[str]
+    sub2: frozenset[str]
+    ind_past_e: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> MoodLexicon:
+    """Load the shipped mood lexicon once."""
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    return MoodLexicon(
+        sub1=frozenset(data["sub1"]),
+        sub2=frozenset(data["sub2"]),
+        ind_past_e=frozenset(data["ind_past_e"]),
+    )
+
+
+def _lower(token: Token) -> str:
+    return token.text.lower()
+
+
+def is_finite_verb(token: Token) -> bool:
+    """True for finite verbs/auxiliaries: model says so (VerbForm=Fin, Mood, V*FIN tag), the
+    form is an unambiguous subjunctive from the lexicon (those are always finite), or the parse
+    shows a verb with its own subject and no auxiliary."""
+    if token.pos_ not in VERB_POS:  # the morphologizer's POS wins over a conflicting tag
+        return False
+    if "Fin" in token.morph.get("VerbForm", []) or token.morph.get("Mood", []):
+        return True
+    if token.tag_ in FINITE_TAGS:
+        return True
+    lex = lexicon()
+    if _lower(token) in lex.sub1 or _lower(token) in lex.sub2:
+        return True
+    return _heads_own_clause(token)
+
+
+def _heads_own_clause(token: Token) -> bool:
+    """A verb tagged infinitive/participle that has its own subject and no auxiliary is the
+    finite verb of its clause: "…, die Sie benötigen", "…, wo Ordnung herrscht". The
+    morphologizer confuses these homographs (plural = infinitive, 3rd sg. = participle)."""
+    if token.pos_ not in VERB_POS:
+        return False
+    has_subject = False
+    for child in token.children:
+        if child.dep_ in AUX_DEPS:
+            return False
+        has_subject = has_subject or child.dep_ in ("nsubj", "nsubj:pass")
+    return has_subject
+
+
+def _subject(token: Token) -> Token | None:
+    """The subject of the clause whose finite verb is `token` (looks through aux/cop to the
+    predicate and up coordination chains: "er sei krank und habe Fieber gehabt")."""
+    chain: list[int] = []
+    current = token
+    for _ in range(6):
+        if current.i in chain:
+            break
+        chain.append(current.i)
+        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
+            break
+        current = current.head
+    doc = token.doc
+    for i in chain:
+        for child in doc[i].children:
+            if child.dep_ in SUBJECT_DEPS and child.i != token.i:
+                return child
+    return None
+
+
+def subject_person(token: Token) -> int | None:
+    """Grammatical person (1, 2, 3) of the finite verb's subject, or from the model's Person."""
+    subj = _subject(token)
+    if subj is not None:
+        low = _lower(subj)
+        if low in PRONOUN_PERSON:
+            return PRONOUN_PERSON[low]
+        person = subj.morph.get("Person", [])
+        if subj.pos_ == "PRON" and person and person[0] in ("1", "2"):
+            return int(person[0])
+        return 3
+    person = token.morph.get("Person", [])
+    if person and person[0] in ("1", "2", "3"):
+        return int(person[0])
+    return None
+
+
+def _lemma_stem(token: Token) -> str:
+    """Present stem from the lemma ("berichten" → "bericht", "tun" → "tu")."""
+    lemma = token.lemma_.lower()
+    if lemma.endswith("en"):
+        return lemma[:-2]
+    if lemma.endswith("n"):
+        return lemma[:-1]
+    return lemma
+
+
+def _is_umlaut_subjunctive(token: Token, low: str) -> bool:
+    """Konjunktiv II by umlaut: "fände" (finden), "stünde" (stehen), but not "hält" (-t)."""
+    if not low.endswith(("e", "en", "est", "et")):
+        return False
+    lemma = token.lemma_.lower()
+    if not lemma or lemma == low:
+        return False
+    has_umlaut = any(c in "äöü" for c in low)
+    return has_umlaut and not any(c in "äöü" for c in lemma) and low[:1] == lemma[:1]
+
+
+def _is_present_e_form(token: Token, low: str) -> bool:
+    """A present-stem form ending in -e ("habe", "lege", "berichte"), not a past ("sagte")."""
+    if not low.endswith("e") or low in lexicon().ind_past_e or len(low) < 3:
+        return False
+    if low.endswith("te"):  # "berichte" (present stem bericht-) vs "sagte" (past of sagen)
+        return _lemma_stem(token) + "e" == low
+    return True
+
+
+def rule_mood(token: Token) -> Mood | None:
+    """Mood of a finite verb decided by lexicon and grammar alone; None when they cannot tell."""
+    low = _lower(token)
+    lex = lexicon()
+    if low in lex.sub1 or low in lex.sub2:
+        return "Sub"
+    if _is_umlaut_subjunctive(token, low):
+        return "Sub"
+    if _is_present_e_form(token, low):
+        person = subject_person(token)
+        if person == 3:
+            return "Sub"
+        if person == 1:
+            return "Ind"
+        return None
+    if low.endswith("en") and low == token.lemma_.lower():  # "haben", "werden": see rule 4
+        return "Ind"
+    return None
+
+
+def mood(token: Token) -> Mood | None:
+    """"Ind" or "Sub" for finite verbs (rules first, then the model), None otherwise.
+
+    Imperatives (model `Mood=Imp`) without a subject count as neither.
+    """
+    if not is_finite_verb(token):
+        return None
+    model = token.morph.get("Mood", [])
+    if model == ["Imp"] and _subject(token) is None:
+        return None
+    decided = rule_mood(token)
+    if decided is not None:
+        return decided
+    if model and model[0] in ("Ind", "Sub"):
+        return "Sub" if model[0] == "Sub" else "Ind"
+    return "Ind"
+
+
+def is_konjunktiv(token: Token) -> bool:
+    """True when the token is a finite verb in the subjunctive (Konjunktiv I or II)."""
+    return mood(token) == "Sub"
+
+
+def konjunktiv_type(token: Token) -> Literal["I", "II"] | None:
+    """"I" (reported speech: "sei", "habe") or "II" ("wäre", "hätte", "würde", "sagte" when the
+    model marks it); None for indicative or non-finite tokens."""
+    if not is_konjunktiv(token):
+        return None
+    low = _lower(token)
+    lex = lexicon()
+    if low in lex.sub1:
+        return "I"
+    if low in lex.sub2 or _is_umlaut_subjunctive(token, low):
+        return "II"
+    if _is_present_e_form(token, low):
+        return "I"
+    return "II" if "Past" in token.morph.get("Tense", []) else "I"
+
+
+class MoodAnnotator:
+    """Writes `mood()` into `token.morph` (Mood, VerbForm=Fin) for every finite verb."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            value = mood(token)
+            if value is None:
+                continue
+            feats = token.morph.to_dict()
+            if feats.get("Mood") == value and feats.get("VerbForm") == "Fin":
+                continue
+            feats["Mood"] = value
+            feats["VerbForm"] = "Fin"
+            token.morph = MorphAnalysis(doc.vocab, feats)
+        return doc
+
+
+@Language.factory(
+    "lagebild_mood",
+    assigns=["token.morph"],
+    requires=["token.pos", "token.morph", "token.lemma", "token.dep"],
+)
+def make_mood_annotator(nlp: Language, name: str) -> MoodAnnotator:
+    """Factory for `MoodAnnotator` (no weights; rules + `data/konjunktiv.json`)."""
+    return MoodAnnotator()

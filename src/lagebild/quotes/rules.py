@@ -1,0 +1,1282 @@
+"""Rule-based candidate quotations for German news: who said what, through which source.
+
+The rules work on tokens and sentences alone and use POS, morphology (Mood=Sub) and the
+dependency parse when the pipeline has them. They *propose* candidates with features; the
+linear scorer in `scorer.py` decides which to keep and how confident we are.
+
+Candidate kinds: `direct` (text in quotation marks), `indirect` (content clause after or
+before a reporting cue, or a sentence framed by laut/zufolge/nach Angaben/wie … berichtete),
+`reported` (a reporting verb without a content clause: the whole sentence), `free_indirect`
+(a Konjunktiv sentence after a quote, without a cue of its own).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from lagebild.quotes.lexicon import Lexicon, VerbCue, load_lexicon
+
+OPEN_CLOSE: dict[str, set[str]] = {
+    "„": {"“", "”", '"'},
+    "»": {"«"},
+    "«": {"»"},
+    "“": {"”", '"'},
+    '"': {'"', "“", "”"},
+    "''": {"''"},
+    "‚": {"‘", "’"},
+}
+CLOSERS = {c for cs in OPEN_CLOSE.values() for c in cs}
+FINAL = {".", "!", "?", "…", "..."}
+MAX_QUOTE_LEN = 300
+
+
+@dataclass
+class Candidate:
+    """A proposed quotation with token spans (doc token indices, end exclusive)."""
+
+    kind: str
+    parts: list[tuple[int, int]]
+    sent_index: int
+    cue: tuple[int, int] | None = None
+    cue_lemma: str = ""
+    speaker: tuple[int, int] | None = None
+    source: tuple[int, int] | None = None
+    addressee: tuple[int, int] | None = None
+    medium: str | None = None
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        """First token of the quoted material."""
+        return min(p[0] for p in self.parts)
+
+    @property
+    def end(self) -> int:
+        """One past the last token of the quoted material."""
+        return max(p[1] for p in self.parts)
+
+
+# ----------------------------------------------------------------------------------------------
+# token tests that use annotations when present and word lists otherwise
+
+
+class Analyzer:
+    """Per-doc helper: knows which annotations the doc has and answers token questions."""
+
+    def __init__(self, doc: Doc, lex: Lexicon | None = None) -> None:
+        self.doc = doc
+        self.lex = lex or load_lexicon()
+        self.has_pos = doc.has_annotation("POS")
+        self.has_morph = doc.has_annotation("MORPH")
+        self.has_dep = doc.has_annotation("DEP")
+        self.has_lemma = doc.has_annotation("LEMMA")
+        self.w = self.lex.words
+
+    def is_punct(self, tok: Token) -> bool:
+        """Punctuation or whitespace."""
+        return tok.is_punct or tok.is_space
+
+    def is_konjunktiv(self, tok: Token) -> bool:
+        """Finite verb in the subjunctive (Mood=Sub) or a form from the Konjunktiv list."""
+        if self.has_morph and tok.pos_ in ("VERB", "AUX") and "Sub" in tok.morph.get("Mood", []):
+            return True
+        return tok.lower_ in self.lex.konjunktiv and not tok.is_title
+
+    def is_finite(self, tok: Token) -> bool:
+        """Finite verb (from the tagger, else from a list of frequent finite forms)."""
+        if self.has_pos:
+            return (
+                tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm", [])
+                if self.has_morph
+                else tok.tag_ in ("VVFIN", "VAFIN", "VMFIN")
+            )
+        return tok.lower_ in self.w["finite_common"] or tok.lower_ in self.lex.konjunktiv
+
+    def is_det(self, tok: Token) -> bool:
+        """Article or possessive/demonstrative determiner."""
+        if self.has_pos:
+            return tok.pos_ == "DET"
+        return tok.lower_ in self.w["determiners"]
+
+    def is_nounish(self, tok: Token) -> bool:
+        """Noun or name (capitalised content word when there is no tagger)."""
+        if self.has_pos:
+            return tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "X" and tok.is_title)
+        return (
+            bool(tok.text[:1].isupper())
+            and tok.is_alpha
+            or (tok.text[:1].isupper() and "-" in tok.text)
+        )
+
+    def is_adj(self, tok: Token) -> bool:
+        """Attributive adjective or number inside a noun phrase."""
+        if self.has_pos:
+            return tok.pos_ in ("ADJ", "NUM")
+        low = tok.lower_
+        return (
+            tok.is_lower
+            and low.endswith(("e", "en", "er", "es", "em"))
+            and low not in self.w["prepositions"]
+            and low not in self.lex.konjunktiv
+            and low not in self.w["finite_common"]
+            and low not in self.w["subordinators"]
+        )
+
+    def is_pronoun(self, tok: Token) -> bool:
+        """Personal pronoun that can be a speaker."""
+        return tok.lower_ in self.w["pronouns"] and (not self.has_pos or tok.pos_ == "PRON")
+
+    def verb_cue(self, tok: Token) -> VerbCue | None:
+        """Reporting-verb reading of `tok`, if any (lemma when available, else the form list)."""
+        cues = self.lex.verb_cues(tok.text)
+        if not cues:
+            return None
+        if self.has_pos and tok.pos_ not in ("VERB", "AUX", "ADJ", "X", "NOUN", "PROPN"):
+            return None
+        if (
+            tok.text[:1].isupper()
+            and tok.i > 0
+            and not tok.is_sent_start
+            and tok.nbor(-1).text not in CLOSERS | {":"}
+        ):
+            return None  # a nominalised form ("das Sagen") in mid-sentence
+        return cues[0]
+
+
+# ----------------------------------------------------------------------------------------------
+# quotation marks
+
+
+def quote_mark_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans (including the marks) of balanced quotations; innermost level only at top."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for tok in doc:
+        t = tok.text
+        if "\n" in t and tok.is_space and t.count("\n") >= 2:
+            stack = []
+            continue
+        if (
+            stack
+            and t in OPEN_CLOSE[stack[-1][0]]
+            and not (t == '"' and _opens_straight(doc, tok, stack))
+        ):
+            mark, start = stack.pop()
+            if tok.i - start <= MAX_QUOTE_LEN:
+                spans.append((start, tok.i + 1))
+            continue
+        if t in OPEN_CLOSE and (t not in CLOSERS or _opens_straight(doc, tok, stack)):
+            stack.append((t, tok.i))
+    spans.sort()
+    # keep outermost spans only; nested ones are fragments of their container
+    outer: list[tuple[int, int]] = []
+    for s in spans:
+        if outer and s[0] < outer[-1][1]:
+            continue
+        outer.append(s)
+    return outer
+
+
+def _opens_straight(doc: Doc, tok: Token, stack: list[tuple[str, int]]) -> bool:
+    """A straight or ambiguous mark opens when none of its kind is open and text follows it."""
+    if any(m == tok.text for m, _ in stack):
+        return False
+    return tok.i + 1 < len(doc) and not doc[tok.i + 1].is_punct and not tok.whitespace_
+
+
+# ----------------------------------------------------------------------------------------------
+# noun-phrase chunks (speaker, source, addressee)
+
+
+def np_forward(
+    an: Analyzer, i: int, limit: int, allow_genitive: bool = True
+) -> tuple[int, int] | None:
+    """Chunk a noun phrase starting at token `i` (up to `limit`), e.g. "der Sprecher des Amtes"."""
+    doc = an.doc
+    j = i
+    if j >= limit:
+        return None
+    if (
+        an.is_pronoun(doc[j])
+        and not an.is_det(doc[j])
+        or doc[j].lower_ in ("er", "sie", "man", "wir", "ich")
+    ):
+        return (j, j + 1)
+    has_head = False
+    started_with_det = an.is_det(doc[j])
+    while j < limit:
+        tok = doc[j]
+        if an.is_det(tok) and not has_head:
+            j += 1
+            continue
+        if an.is_adj(tok) and not has_head:
+            j += 1
+            continue
+        if an.is_nounish(tok) and tok.text not in an.w["speaker_stop"]:
+            has_head = True
+            j += 1
+            continue
+        if tok.text in OPEN_CLOSE and not has_head and j + 2 < limit and an.is_nounish(doc[j + 1]):
+            close = next(
+                (x for x in range(j + 1, min(limit, j + 8)) if doc[x].text in CLOSERS), None
+            )
+            if close is not None:
+                has_head = True
+                j = close + 1
+                continue
+        if tok.text in ("-", "(") and has_head and j + 1 < limit and an.is_nounish(doc[j + 1]):
+            close = _skip_paren(doc, j, limit) if tok.text == "(" else j + 1
+            j = close
+            continue
+        if (
+            has_head
+            and allow_genitive
+            and tok.lower_ in ("des", "der")
+            and started_with_det
+            and j + 1 < limit
+        ):
+            j += 1
+            started_with_det = False  # one genitive level
+            has_head = False
+            continue
+        if (
+            has_head
+            and tok.lower_ == "und"
+            and j + 1 < limit
+            and (an.is_det(doc[j + 1]) or an.is_nounish(doc[j + 1]))
+        ):
+            j += 1
+            has_head = False
+            continue
+        break
+    while j > i and (an.is_det(doc[j - 1]) or doc[j - 1].lower_ in ("und", "des", "der")):
+        j -= 1
+    if j > i and any(an.is_nounish(doc[k]) for k in range(i, j)):
+        return (i, j)
+    return None
+
+
+def _skip_paren(doc: Doc, j: int, limit: int) -> int:
+    """Index after a closing parenthesis (an abbreviation like "(SPD)" belongs to the NP)."""
+    for k in range(j, min(limit, j + 8)):
+        if doc[k].text == ")":
+            return k + 1
+    return j
+
+
+def _next_noun(an: Analyzer, i: int, limit: int) -> str:
+    """Text of the first noun-like token from `i` (to test whether a genitive is a medium)."""
+    for k in range(i, min(limit, i + 4)):
+        if an.is_nounish(an.doc[k]):
+            return an.doc[k].text
+    return ""
+
+
+def np_backward(an: Analyzer, end: int, lower: int) -> tuple[int, int] | None:
+    """Noun phrase ending just before `end` (for "X zufolge", "X sagte")."""
+    doc = an.doc
+    j = end - 1
+    if j < lower:
+        return None
+    if doc[j].lower_ in ("er", "sie", "man", "wir", "ich"):
+        return (j, end)
+    start = end
+    while j >= lower:
+        tok = doc[j]
+        if (
+            an.is_nounish(tok)
+            or an.is_adj(tok)
+            or an.is_det(tok)
+            or tok.text in (")", "(", "-")
+            or (tok.lower_ in ("des", "der", "und", "von") and j > lower)
+        ):
+            start = j
+            j -= 1
+            continue
+        break
+    while start < end and (doc[start].lower_ in ("und", "von") or doc[start].text in (")", "-")):
+        start += 1
+    if start < end and any(an.is_nounish(doc[k]) for k in range(start, end)):
+        return (start, end)
+    return None
+
+
+# ----------------------------------------------------------------------------------------------
+# candidate extraction
+
+
+def extract_candidates(doc: Doc, lex: Lexicon | None = None) -> list[Candidate]:
+    """All rule candidates of `doc`, in text order, before scoring."""
+    an = Analyzer(doc, lex)
+    marks = quote_mark_spans(doc)
+    sents = list(doc.sents)
+    cands: list[Candidate] = []
+    for si, sent in enumerate(sents):
+        s_marks = [m for m in marks if sent.start <= m[0] < sent.end]
+        cands.extend(_sentence_candidates(an, si, sent, s_marks))
+    _add_back_frames(an, sents, marks, cands)
+    _add_free_indirect(an, sents, marks, cands)
+    _add_context_features(cands, sents)
+    return cands
+
+
+def _add_back_frames(
+    an: Analyzer, sents: list[Span], marks: list[tuple[int, int]], cands: list[Candidate]
+) -> None:
+    """"… . Dies teilte X mit." / "Das gab X bekannt.": a frame sentence that points back with
+    a demonstrative makes the previous sentence (plus the demonstrative, as the corpus marks
+    it) the quotation, instead of a reported statement of its own."""
+    doc = an.doc
+    back_words = an.w.get("back_reference", set())
+    for c in list(cands):
+        if c.kind != "reported" or c.cue is None or c.sent_index == 0:
+            continue
+        sent = sents[c.sent_index]
+        first = doc[sent.start]
+        if first.text not in back_words or c.cue[0] != sent.start + 1:
+            continue
+        prev = sents[c.sent_index - 1]
+        p_start = prev.start
+        while p_start < prev.end and doc[p_start].is_space:
+            p_start += 1
+        if prev.end - p_start < 4 or (sent.start > 0 and "\n\n" in doc[sent.start - 1].text):
+            continue
+        direct = [
+            o for o in cands if o.kind == "direct" and o.sent_index == c.sent_index - 1
+        ]
+        if direct and any(m[0] <= p_start and m[1] >= prev.end - 1 for m in marks):
+            for o in direct:
+                if o.cue is None:
+                    o.cue, o.speaker, o.source = c.cue, c.speaker, c.source
+                    o.cue_lemma = c.cue_lemma
+                    o.features["back_frame"] = 1.0
+            cands.remove(c)
+            continue
+        if c.speaker is not None and c.speaker[0] <= sent.start:
+            c.speaker = _verb_subject(
+                an, c.cue[0], sent.start + 1, sent.end, marks, avoid=(sent.start, sent.start + 1)
+            )
+        c.kind = "indirect"
+        c.parts = [(p_start, sent.start + 1)]
+        for key in ("no_clause", "kind_reported"):
+            c.features.pop(key, None)
+        c.features["kind_indirect"] = 1.0
+        c.features["back_frame"] = 1.0
+        c.features["konj"] = float(
+            any(an.is_konjunktiv(doc[k]) for k in range(p_start, sent.start))
+        )
+        c.fragments = [m for m in marks if p_start <= m[0] and m[1] <= sent.start]
+    cands.sort(key=lambda c: (c.start, c.end))
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= i < b for a, b in spans)
+
+
+def _sentence_candidates(
+    an: Analyzer, si: int, sent: Span, marks: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Candidates in one sentence: quoted text, clause after/before a cue, framed sentences."""
+    doc = an.doc
+    end = sent.end
+    while end > sent.start and doc[end - 1].is_space:
+        end -= 1
+    out: list[Candidate] = []
+    cue_hits = _find_cues(an, sent.start, end, marks)
+    cue_hits, source_hits = _split_source_hits(an, cue_hits, marks)
+    verb_hits = [h for h in cue_hits if h.kind == "verb"]
+    frame_cue = verb_hits[0] if verb_hits else (cue_hits[0] if cue_hits else None)
+    # --- direct quotes (text in quotation marks)
+    for m in marks:
+        inner = m[1] - m[0] - 2
+        c = Candidate("direct", [m], si, medium=None)
+        c.features.update(_mark_features(an, m, sent, end, marks))
+        c.features["inner_len"] = min(inner, 40) / 40.0
+        if frame_cue is not None:
+            _attach_cue(an, c, frame_cue, sent.start, end, marks, avoid=m)
+        out.append(c)
+    # merge interrupted direct quotes sharing one frame: „A“, sagte X, „B“
+    _merge_interrupted(an, out)
+    # --- indirect / reported from cues outside quotation marks
+    clause: list[Candidate] = []
+    for hit in cue_hits:
+        cc = _clause_candidate(an, si, sent.start, end, hit, marks)
+        if cc is not None:
+            clause.append(cc)
+    # a laut/nach-Angaben phrase in the frame of a verb cue is the source, not a second quote
+    verb_frames = [c for c in clause if c.features.get("cue_verb") and c.kind == "indirect"]
+    for c in clause:
+        if (
+            c.cue is not None
+            and not c.features.get("cue_verb")
+            and any(not (v.start <= c.cue[0] < v.end) for v in verb_frames)
+        ):
+            continue
+        out.append(c)
+    _apply_source_hits(an, out, source_hits)
+    return out
+
+
+def _split_source_hits(
+    an: Analyzer, hits: list[CueHit], marks: list[tuple[int, int]]
+) -> tuple[list[CueHit], list[CueHit]]:
+    """A "laut X" / "nach Angaben X" / "wie X berichtete" phrase inside the frame of a reporting
+    verb ("sagte Y nach Angaben der Agentur X") names the source of Y's words, not a second
+    quote: split those hits off so they become the source of the verb frame."""
+    doc = an.doc
+    verbs = [h for h in hits if h.kind == "verb"]
+    if not verbs:
+        return hits, []
+    keep: list[CueHit] = []
+    sources: list[CueHit] = []
+    for h in hits:
+        if h.kind in ("prep", "nach", "postp", "wie") and h.np is not None:
+            same_clause = any(
+                _no_boundary_between(doc, v.span[0], h.span[0], marks)
+                for v in verbs
+                if v.span[0] != h.span[0]
+            )
+            media_wie = h.kind == "wie" and _np_is_media(an, h.np)
+            if same_clause or media_wie:
+                sources.append(h)
+                continue
+        keep.append(h)
+    return keep, sources
+
+
+def _no_boundary_between(doc: Doc, a: int, b: int, marks: list[tuple[int, int]]) -> bool:
+    """No comma, colon or semicolon (outside quotation marks) between tokens `a` and `b`."""
+    lo, hi = min(a, b), max(a, b)
+    return not any(
+        doc[k].text in (",", ":", ";") and not _inside(k, marks) for k in range(lo + 1, hi)
+    )
+
+
+def _apply_source_hits(an: Analyzer, cands: list[Candidate], hits: list[CueHit]) -> None:
+    """Give verb-framed candidates without a source the source phrase of their sentence."""
+    if not hits:
+        return
+    h = hits[0]
+    if h.np is None:
+        return
+    src = _media_core(an, h.np) if _np_is_media(an, h.np) else _strip_det(an, h.np)
+    for c in cands:
+        if c.cue is not None and c.source is None and c.cue != h.span:
+            if c.speaker is not None and c.speaker[0] <= src[0] < c.speaker[1]:
+                continue
+            c.source = src
+            c.features["source_frame"] = 1.0
+
+
+def _strip_det(an: Analyzer, np: tuple[int, int]) -> tuple[int, int]:
+    """Noun phrase without its leading determiners."""
+    a, b = np
+    while a < b - 1 and an.is_det(an.doc[a]):
+        a += 1
+    return (a, b)
+
+
+@dataclass
+class CueHit:
+    """A cue found in a sentence: token span, its kind, and the verb entry if any."""
+
+    kind: str  # verb | prep | postp | nach | so | wie | adv
+    span: tuple[int, int]
+    lemma: str
+    verb: VerbCue | None = None
+    particle_at: int | None = None
+    frame: tuple[int, int] | None = (
+        None  # prepositional frame (laut X, X zufolge, wie X berichtete)
+    )
+    np: tuple[int, int] | None = None
+
+
+def _find_cues(an: Analyzer, start: int, end: int, marks: list[tuple[int, int]]) -> list[CueHit]:
+    """Reporting cues outside quotation marks, in order of appearance."""
+    doc = an.doc
+    lex = an.lex
+    hits: list[CueHit] = []
+    i = start
+    while i < end:
+        if _inside(i, marks):
+            i += 1
+            continue
+        tok = doc[i]
+        low = tok.lower_
+        v = an.verb_cue(tok)
+        if v is not None:
+            part_at = None
+            if v.particle:
+                # forms like "gab" need one of their particles ("an", "bekannt", "zu"); the
+                # reading whose particle closes the clause wins, else a particle-free reading
+                found = None
+                for reading in lex.verb_cues(tok.text):
+                    if reading.particle is None:
+                        continue
+                    at = _find_particle(an, i, end, reading.particle, marks)
+                    if at is not None:
+                        found = (reading, at)
+                        break
+                if found is not None:
+                    v, part_at = found
+                elif not tok.lower_.startswith(v.particle):
+                    alt = [c for c in lex.verb_cues(tok.text) if c.particle is None]
+                    if not alt:
+                        i += 1
+                        continue
+                    v = alt[0]
+            hits.append(CueHit("verb", (i, i + 1), v.lemma, v, part_at))
+        elif low in lex.prep_cues and i + 1 < end:
+            np = np_forward(an, i + 1, end)
+            if np is not None:
+                hits.append(CueHit("prep", (i, i + 1), low, frame=(i, np[1]), np=np))
+        elif low in lex.postp_cues:
+            np = np_backward(an, i, start)
+            if np is not None:
+                hits.append(CueHit("postp", (i, i + 1), low, frame=(np[0], i + 1), np=np))
+        elif low == "nach" and _nach_noun_at(an, i + 1, end) is not None:
+            j = _nach_noun_at(an, i + 1, end) or i + 2
+            if j < end and doc[j].lower_ == "von":
+                j += 1
+            np = np_forward(an, j, end) if j < end and not doc[j].is_punct else None
+            fr_end = np[1] if np else i + 2
+            hits.append(CueHit("nach", (i, i + 2), "nach Angaben", frame=(i, fr_end), np=np))
+        elif low == "so" and i > start and doc[i - 1].text in {",", "(", "–", "-"} | CLOSERS:
+            np = np_forward(an, i + 1, end)
+            if np is not None:
+                fr_end = np[1]
+                hits.append(CueHit("so", (i, i + 1), "so", frame=(i, fr_end), np=np))
+        elif low == "wie" and (i == start or doc[i - 1].text in {",", "("}):
+            # "wie die Agentur berichtete," — a verb cue before the next comma
+            k = i + 1
+            while k < end and doc[k].text not in {",", ".", ";", ":"} and k - i < 15:
+                k += 1
+            verb_at = next(
+                (x for x in range(k - 1, i, -1) if an.verb_cue(doc[x]) is not None), None
+            )
+            if verb_at is not None:
+                np = np_forward(an, i + 1, verb_at)
+                v2 = an.verb_cue(doc[verb_at])
+                hits.append(
+                    CueHit(
+                        "wie",
+                        (verb_at, verb_at + 1),
+                        v2.lemma if v2 else "wie",
+                        v2,
+                        frame=(i, min(k + 1, end)),
+                        np=np,
+                    )
+                )
+                i = k
+                continue
+        elif (
+            low == "nach"
+            and i > start
+            and _is_nach_noun(an, doc[i - 1].text)
+            and doc[i - 1].text[:1].isupper()
+        ):
+            # postposed: "ihrer Meinung nach", "eigenen Angaben nach"
+            k = i - 1
+            while k > start and (an.is_det(doc[k - 1]) or an.is_adj(doc[k - 1])):
+                k -= 1
+            hits.append(
+                CueHit(
+                    "nach",
+                    (i, i + 1),
+                    "nach Angaben",
+                    frame=(k, i + 1),
+                    np=(k, i - 1) if k < i - 1 else None,
+                )
+            )
+        elif low in lex.adv_cues:
+            hits.append(CueHit("adv", (i, i + 1), low))
+        i += 1
+    return _drop_quoted_verbs(an, hits)
+
+
+def _drop_quoted_verbs(an: Analyzer, hits: list[CueHit]) -> list[CueHit]:
+    """A reporting verb in the Konjunktiv ("Er hoffe, dass …, fügte X hinzu") is itself part
+    of reported speech when the sentence has an indicative reporting verb: drop it as a cue."""
+    doc = an.doc
+    verbs = [h for h in hits if h.kind == "verb"]
+    indicative = [h for h in verbs if not an.is_konjunktiv(doc[h.span[0]])]
+    if not indicative or len(indicative) == len(verbs):
+        return hits
+    return [h for h in hits if h.kind != "verb" or h in indicative]
+
+
+def _is_nach_noun(an: Analyzer, word: str) -> bool:
+    """ "Angaben", "Polizeiangaben", "Aussage" …: nouns that make "nach X" a source frame."""
+    if word in an.lex.nach_nouns:
+        return True
+    low = word.lower()
+    return any(
+        low.endswith(n.lower()) and len(low) > len(n) + 2 for n in an.lex.nach_nouns if len(n) > 6
+    )
+
+
+def _nach_noun_at(an: Analyzer, i: int, end: int) -> int | None:
+    """Index after the source noun of "nach (eigenen|übereinstimmenden) Angaben", else None."""
+    doc = an.doc
+    k = i
+    while (
+        k < end
+        and k - i < 3
+        and (an.is_adj(doc[k]) or doc[k].lower_ in ("eigenen", "eigener", "ersten"))
+    ):
+        k += 1
+    if k < end and _is_nach_noun(an, doc[k].text):
+        return k + 1
+    return None
+
+
+def _find_particle(
+    an: Analyzer, i: int, end: int, particle: str, marks: list[tuple[int, int]]
+) -> int | None:
+    """Index of the separable particle of the verb at `i` (before the clause ends)."""
+    doc = an.doc
+    for k in range(i + 1, end):
+        if doc[k].text in {",", ":", ";", "."} or _inside(k, marks):
+            if doc[k].text in {",", ":", ";", "."}:
+                return None
+            continue
+        if doc[k].lower_ == particle:
+            return k
+    return None
+
+
+def _mark_features(
+    an: Analyzer, m: tuple[int, int], sent: Span, end: int, marks: list[tuple[int, int]]
+) -> dict[str, float]:
+    """Features of a quotation-mark span that tell quotes from titles and scare quotes."""
+    doc = an.doc
+    inner = doc[m[0] + 1 : m[1] - 1]
+    f: dict[str, float] = {}
+    n = len(inner)
+    f["len1"] = float(n == 1)
+    f["len2_3"] = float(2 <= n <= 3)
+    f["len4_8"] = float(4 <= n <= 8)
+    f["len9+"] = float(n >= 9)
+    f["has_final"] = float(any(t.text in FINAL for t in inner))
+    f["has_comma"] = float(any(t.text == "," for t in inner))
+    f["has_finite"] = float(any(an.is_finite(t) or an.verb_cue(t) is not None for t in inner))
+    f["first_cap"] = float(bool(inner) and inner[0].text[:1].isupper())
+    f["all_cap"] = float(bool(inner) and all(t.text[:1].isupper() or t.is_punct for t in inner))
+    f["has_1p"] = float(
+        any(
+            t.lower_ in ("ich", "wir", "mich", "uns", "mir", "unser", "unsere", "mein", "meine")
+            for t in inner
+        )
+    )
+    prev = doc[m[0] - 1] if m[0] > 0 else None
+    nxt = doc[m[1]] if m[1] < len(doc) else None
+    f["after_colon"] = float(prev is not None and prev.text == ":")
+    f["sent_initial"] = float(m[0] == sent.start)
+    f["covers_sent"] = float(m[0] == sent.start and m[1] >= end - 1)
+    f["next_comma"] = float(nxt is not None and nxt.text == ",")
+    f["prev_det"] = float(prev is not None and an.is_det(prev))
+    f["prev_adj"] = float(prev is not None and an.is_adj(prev))
+    f["next_noun"] = float(nxt is not None and an.is_nounish(nxt))
+    f["in_clause"] = float(
+        m[0] > sent.start and not f["after_colon"] and (prev is not None and prev.text != ",")
+    )
+    f["n_marks_sent"] = min(len(marks), 4) / 4.0
+    return f
+
+
+def _attach_cue(
+    an: Analyzer,
+    c: Candidate,
+    hit: CueHit,
+    start: int,
+    end: int,
+    marks: list[tuple[int, int]],
+    avoid: tuple[int, int] | None = None,
+) -> None:
+    """Copy cue, speaker, source and addressee of a frame onto a candidate (the speaker is
+    never inside the quoted content `avoid`)."""
+    c.cue = hit.span
+    c.cue_lemma = hit.lemma
+    if hit.verb is not None:
+        c.medium = hit.verb.medium
+    c.features["cue_" + hit.kind] = 1.0
+    sp, src, addr = _roles_for_cue(an, hit, start, end, marks, c, avoid)
+    c.speaker, c.source, c.addressee = sp, src, addr
+    c.features["has_speaker"] = float(sp is not None)
+
+
+def _merge_interrupted(an: Analyzer, cands: list[Candidate]) -> None:
+    """„A“, sagte X, „B“: the second quote continues the first (same cue), so merge parts."""
+    doc = an.doc
+    k = 0
+    while k + 1 < len(cands):
+        a, b = cands[k], cands[k + 1]
+        gap = doc[a.end : b.start]
+        if (
+            a.cue is not None
+            and b.cue == a.cue
+            and a.cue[0] >= a.end
+            and a.cue[1] <= b.start
+            and len(gap) <= 15
+            and gap[-1].text in (",", ":")
+            and len(a.parts) == 1
+        ):
+            a.parts.append(b.parts[0])
+            a.features["interrupted"] = 1.0
+            for key, val in b.features.items():
+                a.features[key] = max(a.features.get(key, 0.0), val)
+            del cands[k + 1]
+            continue
+        k += 1
+
+
+def _clause_candidate(
+    an: Analyzer, si: int, start: int, end: int, hit: CueHit, marks: list[tuple[int, int]]
+) -> Candidate | None:
+    """The content that a cue frames: indirect clause, framed sentence, or reported sentence."""
+    doc = an.doc
+    body_end = end - 1 if end > start and doc[end - 1].text in FINAL | {":"} else end
+    # a closing quote mark at the end belongs to a direct quote that is handled separately
+    content: tuple[int, int] | None = None
+    kind = "indirect"
+    f: dict[str, float] = {}
+    if hit.kind in ("prep", "postp", "nach", "so", "wie") and hit.frame is not None:
+        fa, fb = hit.frame
+        if hit.kind == "so":
+            content = (start, fa - 1 if fa - 1 > start and doc[fa - 1].text == "," else fa)
+        elif fa <= start + 1:  # frame at sentence start: content is the rest
+            b = fb + 1 if fb < body_end and doc[fb].text == "," else fb
+            content = (b, body_end)
+        elif fb >= body_end - 1:  # frame at the end
+            a = fa - 1 if doc[fa - 1].text == "," else fa
+            content = (start, a)
+        else:  # frame in the middle: the whole sentence minus the frame
+            content = (start, body_end)
+            f["frame_mid"] = 1.0
+    else:
+        ci = hit.span[0]
+        anchor = hit.particle_at if hit.particle_at is not None else ci
+        nxt = _next_boundary(doc, anchor + 1, body_end, marks)
+        prev_comma = _prev_boundary(doc, ci, start, marks)
+        if (
+            nxt is not None
+            and nxt + 1 < body_end
+            and doc[nxt + 1].lower_ in an.w.get("adverbial_subordinators", set())
+        ):
+            nxt = None  # "sagte X, als er …" / ", während …": an adverbial clause, no content
+        if nxt is not None and nxt + 1 < body_end:
+            content = (nxt + 1, _clause_end(an, nxt + 1, body_end, marks))
+            f["cue_before"] = 1.0
+            f["colon"] = float(doc[nxt].text == ":")
+        elif prev_comma is not None and prev_comma > start and ci - prev_comma <= 3:
+            content = (start, prev_comma)
+            f["cue_after"] = 1.0
+        else:
+            kind = "reported"
+            content = (start, end)
+            f["no_clause"] = 1.0
+    if content is None or content[1] - content[0] < 2:
+        return None
+    a, b = content
+    # leave out quotation marks that cover the whole content (those are direct quotes)
+    if any(m[0] <= a and m[1] >= b for m in marks):
+        return None
+    toks = doc[a:b]
+    f["dass"] = float(toks[0].lower_ in ("dass", "daß"))
+    f["ob_w"] = float(
+        toks[0].lower_ in an.w["subordinators"] and toks[0].lower_ not in ("dass", "daß")
+    )
+    f["zu_inf"] = float(any(t.lower_ == "zu" for t in toks[-3:]))
+    f["konj"] = float(any(an.is_konjunktiv(t) for t in toks if not _inside(t.i, marks)))
+    f["rel_start"] = float(
+        toks[0].lower_ in an.w["relative"] and len(toks) > 1 and not an.is_nounish(toks[1])
+    )
+    f["has_marks"] = float(any(a <= m[0] < b for m in marks))
+    f["content_len"] = min(len(toks), 40) / 40.0
+    f["cue_" + hit.kind] = 1.0
+    f["kind_" + kind] = 1.0
+    if hit.verb is not None:
+        f["verb_reported"] = float(hit.verb.reported)
+        f["medium_" + hit.verb.medium] = 1.0
+        f["lemma=" + hit.lemma] = 1.0
+    c = Candidate(kind, [(a, b)], si, features=f)
+    c.fragments = [m for m in marks if a <= m[0] and m[1] <= b]
+    _attach_cue(an, c, hit, start, end, marks, avoid=(a, b) if kind != "reported" else None)
+    return c
+
+
+def _next_boundary(doc: Doc, i: int, end: int, marks: list[tuple[int, int]]) -> int | None:
+    """The next comma/colon after the cue, skipping quotation marks."""
+    for k in range(i, end):
+        if _inside(k, marks):
+            continue
+        if doc[k].text in (",", ":"):
+            return k
+        if doc[k].text in FINAL | {";"}:
+            return None
+    return None
+
+
+def _prev_boundary(doc: Doc, i: int, start: int, marks: list[tuple[int, int]]) -> int | None:
+    """The comma just before the cue ("…, sagte X")."""
+    for k in range(i - 1, start - 1, -1):
+        if doc[k].text == "," and not _inside(k, marks):
+            return k
+        if doc[k].text in CLOSERS:
+            continue
+        if doc[k].is_punct:
+            return None
+    return None
+
+
+def _clause_end(an: Analyzer, a: int, b: int, marks: list[tuple[int, int]]) -> int:
+    """End of an indirect clause: sentence end, or before a trailing ", so X"/", sagte X"."""
+    doc = an.doc
+    for k in range(a + 1, b - 1):
+        if doc[k].text == "," and not _inside(k, marks):
+            nxt = doc[k + 1]
+            if nxt.lower_ == "so" or (
+                an.verb_cue(nxt) is not None and k + 2 < b and np_forward(an, k + 2, b)
+            ):
+                return k
+    return b
+
+
+def _roles_for_cue(
+    an: Analyzer,
+    hit: CueHit,
+    start: int,
+    end: int,
+    marks: list[tuple[int, int]],
+    c: Candidate,
+    avoid: tuple[int, int] | None = None,
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None, tuple[int, int] | None]:
+    """Speaker, source (medium/intermediary) and addressee for a cue."""
+    speaker: tuple[int, int] | None = None
+    source: tuple[int, int] | None = None
+    addressee: tuple[int, int] | None = None
+    if hit.kind in ("prep", "postp", "nach", "so"):
+        speaker = hit.np
+        if hit.kind == "nach" and hit.frame is not None:
+            # the corpus takes the whole phrase: "nach [Angaben der Polizei]",
+            # "[ihrer Meinung] nach"
+            fa, fb = hit.frame
+            speaker = (fa + 1, fb) if an.doc[fa].lower_ == "nach" else (fa, fb - 1)
+        if hit.np is not None and _np_is_media(an, hit.np):
+            source = _media_core(an, hit.np)
+    elif hit.kind == "wie":
+        speaker = hit.np
+        if hit.np is not None and _np_is_media(an, hit.np):
+            source = _media_core(an, hit.np)
+    elif hit.kind == "verb":
+        speaker = _verb_subject(an, hit.span[0], start, end, marks, avoid)
+    if hit.kind == "verb":
+        addressee, src2 = _addressee(an, hit.span[0], start, end, marks, speaker)
+        if src2 is not None:
+            source = source or src2
+        if source is None:
+            source = _source_in_frame(an, start, end, marks, exclude=speaker)
+    elif source is None and hit.kind != "verb":
+        pass
+    return speaker, source, addressee
+
+
+def _np_is_media(an: Analyzer, np: tuple[int, int]) -> bool:
+    """Does a noun phrase name a medium (noun list, or a KB-linked journalist/medium entity)?"""
+    doc = an.doc
+    if any(an.lex.is_media(doc[k].text) for k in range(*np)):
+        return True
+    return _entity_sector(doc, doc[np[0]].idx, doc[np[1] - 1].idx + len(doc[np[1] - 1])) == "JRN"
+
+
+def _entity_sector(doc: Doc, start: int, end: int) -> str | None:
+    """Sector of the entity cluster at a character span (when the entity stage ran)."""
+    cluster = cluster_at_safe(doc, start, end)
+    return getattr(cluster, "sector", None) if cluster is not None else None
+
+
+def cluster_at_safe(doc: Doc, start: int, end: int) -> object | None:
+    """`cluster_at` from the entity stage, or None when that stage is absent."""
+    if not doc.has_extension("entities") or not doc._.entities:
+        return None
+    try:
+        from lagebild.entities.clusters import cluster_at
+    except ImportError:
+        return None
+    return cluster_at(doc, start, end)
+
+
+def _media_core(an: Analyzer, np: tuple[int, int]) -> tuple[int, int]:
+    """From "einem Bericht des russischen Fernsehens" keep the medium: "russischen Fernsehens"."""
+    doc = an.doc
+    a, b = np
+    for k in range(a, b):
+        if (
+            doc[k].lower_ in ("des", "der")
+            and k > a
+            and any(an.lex.is_media(doc[x].text) for x in range(k + 1, b))
+            and doc[k - 1].text in an.w.get("report_nouns", set())
+        ):
+            return (k + 1, b)
+    while a < b and an.is_det(doc[a]):
+        a += 1
+    return (a, b)
+
+
+def _source_in_frame(
+    an: Analyzer,
+    start: int,
+    end: int,
+    marks: list[tuple[int, int]],
+    exclude: tuple[int, int] | None,
+) -> tuple[int, int] | None:
+    """A media phrase in the frame: "nach Angaben der Agentur X", "laut einem Bericht …"."""
+    doc = an.doc
+    for k in range(start, end):
+        if _inside(k, marks) or (exclude and exclude[0] <= k < exclude[1]):
+            continue
+        low = doc[k].lower_
+        if low in an.lex.prep_cues or (
+            low == "nach" and k + 1 < end and doc[k + 1].text in an.lex.nach_nouns
+        ):
+            j = k + 2 if low == "nach" else k + 1
+            if j < end and doc[j].lower_ == "von":
+                j += 1
+            np = np_forward(an, j, end)
+            if np is not None and _np_is_media(an, np):
+                return _media_core(an, np)
+    return None
+
+
+def _verb_subject(
+    an: Analyzer,
+    ci: int,
+    start: int,
+    end: int,
+    marks: list[tuple[int, int]],
+    avoid: tuple[int, int] | None = None,
+) -> tuple[int, int] | None:
+    """Speaker of a reporting verb: its subject (parse when present, else word-order rules),
+    never inside the quoted content `avoid`."""
+    subj = _verb_subject_any(an, ci, start, end, marks, avoid)
+    if subj is not None and avoid is not None and subj[0] < avoid[1] and avoid[0] < subj[1]:
+        # the parse or the word order put the subject inside the quote: look after the verb
+        k = ci + 1
+        while k < end and doc_lower(an, k) in an.w["clause_adverbs"] and not _inside(k, marks):
+            k += 1
+        if k < end and not _inside(k, marks) and not (avoid[0] <= k < avoid[1]):
+            return np_forward(an, k, end)
+        return None
+    return subj
+
+
+def doc_lower(an: Analyzer, k: int) -> str:
+    """Lower-case text of token `k`."""
+    return an.doc[k].lower_
+
+
+def _verb_subject_any(
+    an: Analyzer,
+    ci: int,
+    start: int,
+    end: int,
+    marks: list[tuple[int, int]],
+    avoid: tuple[int, int] | None,
+) -> tuple[int, int] | None:
+    """Subject of the cue verb from the parse, else from German word order."""
+    doc = an.doc
+    if an.has_dep:
+        subj = _dep_subject(an, doc[ci], start, end, marks, avoid)
+        if subj is not None:
+            return subj
+    if ci - 1 > start and doc[ci - 1].lower_ in ("und", "sowie", "oder"):
+        # "X würdigte … und zitierte …": the subject of the first conjunct
+        for k in range(ci - 2, start - 1, -1):
+            if doc[k].text in (",", ":", ";") or _inside(k, marks):
+                break
+            if an.is_finite(doc[k]) and k > start:
+                return _verb_subject_any(an, k, start, ci - 1, marks, avoid)
+    # clause of the cue: from the previous boundary to the next
+    lo = ci
+    while (
+        lo > start
+        and not (doc[lo - 1].text in (",", ":", ";") and not _inside(lo - 1, marks))
+        and not _inside(lo - 1, marks)
+    ):
+        lo -= 1
+    # finite auxiliary before a participle cue ("hat … gesagt", "hatte … erklärt")
+    verb = ci
+    for k in range(ci - 1, lo - 1, -1):
+        if doc[k].lower_ in (
+            "hat",
+            "hatte",
+            "haben",
+            "hatten",
+            "habe",
+            "hätte",
+            "wurde",
+            "wird",
+            "ist",
+            "war",
+            "sei",
+        ):
+            verb = k
+            break
+    first = doc[lo] if lo < verb else None
+    if first is not None and first.lower_ in an.w["subordinators"]:
+        # verb-final clause: "wie X mitteilte", "nachdem X erklärt hatte"
+        return np_forward(an, lo + 1, verb)
+    if first is not None and first.lower_ not in an.w["clause_adverbs"] and not doc[lo].is_punct:
+        np = np_backward(an, verb, lo)
+        if np is not None and np[0] <= lo + 1:
+            return np
+    # inverted order: subject right after the finite verb (skip adverbs)
+    k = verb + 1
+    while k < end and (
+        doc[k].lower_
+        in (
+            "auch",
+            "zudem",
+            "außerdem",
+            "weiter",
+            "jedoch",
+            "aber",
+            "dazu",
+            "dabei",
+            "bereits",
+            "nun",
+            "dann",
+            "später",
+            "zuvor",
+            "ebenfalls",
+            "allerdings",
+            "noch",
+        )
+    ):
+        k += 1
+    if k < end and not _inside(k, marks):
+        return np_forward(an, k, end)
+    return None
+
+
+def _dep_subject(
+    an: Analyzer,
+    verb: Token,
+    start: int,
+    end: int,
+    marks: list[tuple[int, int]],
+    avoid: tuple[int, int] | None = None,
+) -> tuple[int, int] | None:
+    """Subject of `verb` (or of its auxiliary head, or of the first verb it is coordinated
+    with: "würdigte … und zitierte") from the parse, trimmed to the noun phrase."""
+    heads = [verb]
+    if verb.head is not verb and verb.head.pos_ == "AUX":
+        heads.append(verb.head)
+    heads.extend(t for t in verb.children if t.pos_ == "AUX")
+    if verb.dep_ == "conj" and verb.head is not verb:
+        heads.append(verb.head)
+    for h in heads:
+        for child in h.children:
+            if (
+                child.dep_ in ("nsubj", "sb", "nsubj:pass")
+                and start <= child.i < end
+                and not _inside(child.i, marks)
+                and not (avoid is not None and avoid[0] <= child.i < avoid[1])
+                and child.lower_ != "es"  # expletive: "hieß es", "es wurde bekannt"
+            ):
+                return _subject_span(an, child, marks)
+    return None
+
+
+def _subject_span(an: Analyzer, head: Token, marks: list[tuple[int, int]]) -> tuple[int, int]:
+    """The subject phrase: its subtree with appositions ("Ein Sprecher, Name,") but without
+    relative clauses and without source/time/place phrases ("laut X", "bei dem Treffen")."""
+    cut_deps = an.w.get("speaker_cut_deps", set())
+    cut_preps = an.w.get("speaker_cut_preps", set()) | an.lex.prep_cues
+    excluded: set[int] = set()
+    for t in head.subtree:
+        if t is head or t.i in excluded:
+            continue
+        case = [c.lower_ for c in t.children if c.dep_ == "case"]
+        if t.dep_ in cut_deps or (
+            t.dep_ in ("nmod", "obl") and case and (case[0] in cut_preps or case[0] == "nach")
+        ):
+            excluded.update(x.i for x in t.subtree)
+    a = b = head.i
+    while a - 1 >= head.left_edge.i and a - 1 not in excluded and not _inside(a - 1, marks):
+        a -= 1
+    while b + 1 <= head.right_edge.i and b + 1 not in excluded and not _inside(b + 1, marks):
+        b += 1
+    doc = an.doc
+    while b > a and (doc[b].is_punct or doc[b].lower_ in ("und", "der", "die", "das")):
+        b -= 1
+    while a < b and doc[a].is_punct:
+        a += 1
+    return (a, b + 1)
+
+
+def _addressee(
+    an: Analyzer,
+    ci: int,
+    start: int,
+    end: int,
+    marks: list[tuple[int, int]],
+    speaker: tuple[int, int] | None,
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """Addressee (and the source when it is a medium): "an X gewandt", "gegenüber X", dative NP."""
+    doc = an.doc
+    for k in range(start, end):
+        if _inside(k, marks):
+            continue
+        low = doc[k].lower_
+        if low in an.w["addressee_markers"] and k > start:
+            # "an X (und Y) gewandt"
+            for j in range(k - 1, max(start, k - 15) - 1, -1):
+                if doc[j].lower_ == "an":
+                    np = (j + 1, k) if k > j + 1 else None
+                    if np:
+                        return np, (_media_core(an, np) if _np_is_media(an, np) else None)
+                    break
+        if low in an.w["addressee_preps"]:
+            np = np_forward(an, k + 1, end)
+            if np is not None:
+                return np, (_media_core(an, np) if _np_is_media(an, np) else None)
+    if an.has_dep:
+        dat = _dep_dative(an, doc[ci], start, end, marks, speaker)
+        if dat is not None:
+            return dat, (_media_core(an, dat) if _np_is_media(an, dat) else None)
+    # dative NP right after the inverted subject: "sagte X der Agentur Y"
+    if speaker is not None and speaker[0] > ci:
+        k = speaker[1]
+        if k < end and doc[k].lower_ in ("der", "dem", "einer", "einem"):
+            np = np_forward(an, k, end, allow_genitive=False)
+            if np is not None and _np_is_media(an, np):
+                np2 = _extend_name(an, np, end)
+                return np2, _media_core(an, np2)
+    return None, None
+
+
+def _dep_dative(
+    an: Analyzer,
+    verb: Token,
+    start: int,
+    end: int,
+    marks: list[tuple[int, int]],
+    speaker: tuple[int, int] | None,
+) -> tuple[int, int] | None:
+    """Dative object of the cue verb from the parse ("sagte der Zeitung", "teilte ihm mit",
+    "warf dem Minister vor"): the person or medium addressed."""
+    heads = [verb]
+    if verb.head is not verb and verb.head.pos_ == "AUX":
+        heads.append(verb.head)
+    for h in heads:
+        for child in h.children:
+            if (
+                child.dep_ in ("iobj", "obj", "obl:arg", "obl")
+                and "Dat" in child.morph.get("Case", [])
+                and child.pos_ in ("NOUN", "PROPN", "PRON")
+                and child.lower_ not in ("sich", "es", "uns", "mir")
+                and start <= child.i < end
+                and not _inside(child.i, marks)
+                and not any(c.dep_ == "case" for c in child.children)
+                and not (speaker is not None and speaker[0] <= child.i < speaker[1])
+            ):
+                return _subject_span(an, child, marks)
+    return None
+
+
+def _extend_name(an: Analyzer, np: tuple[int, int], end: int) -> tuple[int, int]:
+    """Include a name after a media noun: "der Agentur Xyz"."""
+    doc = an.doc
+    b = np[1]
+    while b < end and doc[b].text[:1].isupper() and doc[b].is_alpha:
+        b += 1
+    return (np[0], b)
+
+
+# ----------------------------------------------------------------------------------------------
+# free indirect speech and context
+
+
+def _add_free_indirect(
+    an: Analyzer, sents: list[Span], marks: list[tuple[int, int]], cands: list[Candidate]
+) -> None:
+    """Konjunktiv sentences without a cue after a quote continue that quote's speech."""
+    doc = an.doc
+    covered: set[int] = set()
+    by_sent: dict[int, list[Candidate]] = {}
+    for old in cands:
+        by_sent.setdefault(old.sent_index, []).append(old)
+        for a, b in old.parts:
+            covered.update(range(a, b))
+    last: Candidate | None = None
+    last_si = -10
+    new: list[Candidate] = []
+    for si, sent in enumerate(sents):
+        if si in by_sent:
+            anchored = [c for c in by_sent[si] if c.cue is not None or c.kind == "direct"]
+            if anchored:
+                last = anchored[-1]
+                last_si = si
+            continue
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 4 or any(t.i in covered for t in toks):
+            continue
+        konj = [t for t in toks if an.is_konjunktiv(t) and not _inside(t.i, marks)]
+        soll = [t for t in toks if t.lower_ in ("soll", "sollen") and not _inside(t.i, marks)]
+        if not konj and not soll:
+            if "\n\n" in doc[sent.start - 1].text if sent.start > 0 else False:
+                last = None
+            continue
+        cond = any(t.lower_ in ("wenn", "falls", "ob", "als") for t in toks[:3])
+        end = toks[-1].i + 1
+        c = Candidate("free_indirect", [(toks[0].i, end)], si)
+        dist = si - last_si if last is not None else 10
+        c.features = {
+            "fi_dist1": float(dist == 1),
+            "fi_dist2": float(dist == 2),
+            "fi_dist3+": float(dist >= 3),
+            "fi_cond": float(cond),
+            "fi_nkonj": min(len(konj), 3) / 3.0,
+            "fi_prev_direct": float(last is not None and last.kind == "direct"),
+            "fi_first_konj": float(an.is_konjunktiv(toks[1]) if len(toks) > 1 else 0.0),
+            "fi_has_marks": float(any(toks[0].i <= m[0] < end for m in marks)),
+            "fi_len": min(len(toks), 40) / 40.0,
+            "fi_soll": float(bool(soll)),
+            "fi_soll_only": float(bool(soll) and not konj),
+            "kind_free_indirect": 1.0,
+        }
+        if last is not None:
+            c.speaker = last.speaker
+            c.medium = last.medium
+            c.features["fi_has_speaker"] = float(last.speaker is not None)
+        c.fragments = [m for m in marks if toks[0].i <= m[0] and m[1] <= end]
+        new.append(c)
+        last = c if last is not None else None
+        last_si = si
+    cands.extend(new)
+    cands.sort(key=lambda c: (c.start, c.end))
+
+
+def _add_context_features(cands: list[Candidate], sents: list[Span]) -> None:
+    """Features that depend on neighbouring candidates (a direct quote inside an indirect one)."""
+    for c in cands:
+        c.features["bias"] = 1.0
+        c.features["kind=" + c.kind] = 1.0
+        if c.kind != "direct":
+            continue
+        for o in cands:
+            if o is not c and o.kind != "direct" and o.start <= c.start and c.end <= o.end:
+                c.features["nested_in_clause"] = 1.0
+                if c.cue is None:
+                    c.cue, c.speaker, c.source, c.addressee = (
+                        o.cue,
+                        o.speaker,
+                        o.source,
+                        o.addressee,
+                    )
+                    c.cue_lemma = o.cue_lemma
+                break

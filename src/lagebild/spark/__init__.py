@@ -1,0 +1,1 @@
+"""Run the lagebild pipeline on Apache Spark (PySpark) over WARC or JSONL archives."""

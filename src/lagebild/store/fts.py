@@ -1,0 +1,110 @@
+"""Full-text search over articles and quotes, German-aware on both SQLite and PostgreSQL.
+
+SQLite: contentless FTS5 tables (`articles_fts`, `quotes_fts`) whose rowids are the articles'
+primary keys and the quotes' rowids. They hold *folded* text (`fold()`: casefold, ß → ss,
+umlauts and their ae/oe/ue spellings → the bare vowel, other diacritics dropped), and queries
+are folded the same way, so "Außenministerin", "AUSSENMINISTERIN", "Müller" and "Mueller"
+meet (both sides of a match are folded alike, so the rare false merge of a real "ue" costs
+little). The tables are filled in the same transaction as the article, so a search never
+sees half an article. PostgreSQL: `to_tsvector('german', …)` with GIN expression indexes
+(stemming included); no extra tables.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from sqlalchemy import Connection, Engine, text
+
+_UMLAUT_SPELLINGS = re.compile(r"ae|oe|ue")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fold(value: str | None) -> str:
+    """Search-normal form of German text: spelling variants of the same word become equal."""
+    if not value:
+        return ""
+    lowered = value.casefold()
+    lowered = lowered.replace("ä", "a").replace("ö", "o").replace("ü", "u")
+    lowered = _UMLAUT_SPELLINGS.sub(lambda m: m.group(0)[0], lowered)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fts_query(query: str) -> str:
+    """A user's words → an FTS5 query: every folded word must occur (prefix match on `word*`)."""
+    terms = []
+    for raw in query.split():
+        prefix = raw.endswith("*")
+        for word in _WORD.findall(fold(raw)):
+            terms.append(f'"{word}"' + ("*" if prefix else ""))
+    return " AND ".join(terms)
+
+
+def register_sqlite_functions(dbapi_connection: Any) -> None:
+    """Make `lagebild_fold(text)` available in SQL on this SQLite connection."""
+    dbapi_connection.create_function("lagebild_fold", 1, fold, deterministic=True)
+
+
+def setup(engine: Engine) -> None:
+    """Create the search structures if missing and index articles stored before they existed."""
+    with engine.begin() as connection:
+        if engine.dialect.name == "sqlite":
+            _setup_sqlite(connection)
+        elif engine.dialect.name == "postgresql":
+            _setup_postgresql(connection)
+
+
+def _setup_sqlite(connection: Connection) -> None:
+    """Create the FTS tables; when they are new, index what a database already holds."""
+    existed = connection.execute(text(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles_fts'"
+    )).first()
+    if existed:
+        return
+    tokenizer = "tokenize='unicode61 remove_diacritics 2'"
+    connection.execute(text(
+        f"CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='', {tokenizer})"
+    ))
+    connection.execute(text(
+        f"CREATE VIRTUAL TABLE quotes_fts USING fts5(body, content='', {tokenizer})"
+    ))
+    connection.execute(text(
+        "INSERT INTO articles_fts(rowid, title, body) "
+        "SELECT pk, lagebild_fold(title), lagebild_fold(text) FROM articles"
+    ))
+    connection.execute(text(
+        "INSERT INTO quotes_fts(rowid, body) SELECT rowid, lagebild_fold(text) FROM quotes"
+    ))
+
+
+def _setup_postgresql(connection: Connection) -> None:
+    connection.execute(text(
+        "CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING gin "
+        f"(({pg_article_vector('articles')}))"
+    ))
+    connection.execute(text(
+        "CREATE INDEX IF NOT EXISTS ix_quotes_fts ON quotes USING gin "
+        "((to_tsvector('german', coalesce(text, ''))))"
+    ))
+
+
+def pg_article_vector(table: str) -> str:
+    """The tsvector expression the GIN index is built on (queries must repeat it exactly)."""
+    return f"to_tsvector('german', coalesce({table}.title, '') || ' ' || {table}.text)"
+
+
+def index_article(connection: Connection, article_pk: int) -> None:
+    """Index one freshly inserted article and its quotes (SQLite; PostgreSQL needs nothing)."""
+    if connection.dialect.name != "sqlite":
+        return
+    connection.execute(text(
+        "INSERT INTO articles_fts(rowid, title, body) "
+        "SELECT pk, lagebild_fold(title), lagebild_fold(text) FROM articles WHERE pk = :pk"
+    ), {"pk": article_pk})
+    connection.execute(text(
+        "INSERT INTO quotes_fts(rowid, body) "
+        "SELECT rowid, lagebild_fold(text) FROM quotes WHERE article_pk = :pk"
+    ), {"pk": article_pk})

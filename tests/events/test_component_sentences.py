@@ -1,0 +1,57 @@
+"""Events from sentences we wrote ourselves, through the real pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from lagebild.analysis import analyze_article
+from lagebild.read.article import Article
+
+
+def _events(nlp: Language, text: str, date: str = "2031-05-09") -> list[dict[str, Any]]:
+    return analyze_article(nlp, Article(text=text, date=date))["events"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "status"),
+    [
+        (
+            "Die französische Polizei nahm am Freitag in Lyon mehrere Demonstranten fest.",
+            "COERCE",
+            "happened",
+        ),
+        ("Frankreich verhängte Sanktionen gegen Venezuela.", "SANCTION", "happened"),
+        ("Die Regierung Spaniens kritisierte Marokko scharf.", "ACCUSE", "happened"),
+        ("Italien soll Waffenlieferungen an die Ukraine planen.", "AID", "speculated"),
+    ],
+)
+def test_sentence_type_and_status(nlp: Language, text: str, etype: str, status: str) -> None:
+    events = _events(nlp, text)
+    found = [e for e in events if e["type"] == etype]
+    assert found, (text, events)
+    assert found[0]["status"] == status
+
+
+def test_meeting_actor_recipient_place(nlp: Language) -> None:
+    text = (
+        "Die italienische Regierungschefin traf sich am Donnerstag in Madrid "
+        "mit dem spanischen König."
+    )
+    events = [e for e in _events(nlp, text) if e["type"] == "CONSULT"]
+    assert events
+    codes = {events[0]["actor"]["code"], (events[0]["recipient"] or {}).get("code")}
+    assert codes == {"ITA", "ESP"}
+    assert events[0]["location"]["country"] == "ESP"
+    assert events[0]["date"] == {"value": "2031-05-08", "precision": "day", "text": "am Donnerstag"}
+
+
+def test_negated_event(nlp: Language) -> None:
+    events = _events(nlp, "Polen hat die Ukraine nicht angegriffen.")
+    assert events and events[0]["type"] == "ASSAULT" and events[0]["status"] == "negated"
+
+
+def test_no_event_without_trigger(nlp: Language) -> None:
+    assert _events(nlp, "In Madrid schien am Donnerstag die Sonne.") == []

@@ -1,0 +1,71 @@
+"""Konjunktiv detection through the real pipeline on sentences written for these tests.
+
+The quote stage relies on it: reported speech in German news is marked by Konjunktiv I.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from lagebild.nlp.morphology import is_finite_verb, is_konjunktiv, mood
+
+
+@pytest.fixture(scope="module")
+def core(nlp: Language) -> Language:
+    if "morphologizer" not in nlp.pipe_names:
+        pytest.skip("the trained core model is not installed under lagebild/models/")
+    return nlp
+
+
+def _token(nlp: Language, text: str, form: str):  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    matches = [t for t in doc if t.text == form]
+    assert matches, f"{form!r} not a token of {text!r}"
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    "text,form",
+    [
+        ("Der Sprecher sagte, das Ministerium wolle die Regeln ändern.", "wolle"),
+        ("Die Ministerin erklärte, sie werde im Herbst zurücktreten.", "werde"),
+        ("Nach Angaben der Polizei habe der Fahrer die Ampel übersehen.", "habe"),
+        ("Ein Sprecher teilte mit, die Lage sei inzwischen ruhig.", "sei"),
+        ("Die Gewerkschaft betonte, die Beschäftigten hätten lange genug gewartet.", "hätten"),
+        ("Der Verband schrieb, die Stadt lege den Plan im Mai vor.", "lege"),
+        ("Es gelinge bisher nicht, die Kosten zu senken, hieß es aus dem Rathaus.", "gelinge"),
+        ("Der Trainer meinte, er könne mit dem Ergebnis leben.", "könne"),
+    ],
+)
+def test_reported_speech_verbs_are_konjunktiv(core: Language, text: str, form: str) -> None:
+    token = _token(core, text, form)
+    assert is_finite_verb(token)
+    assert mood(token) == "Sub"
+    assert token.morph.get("Mood") == ["Sub"]  # the lagebild_mood component wrote it
+
+
+@pytest.mark.parametrize(
+    "text,form",
+    [
+        ("Ich habe den Bericht gestern gelesen.", "habe"),
+        ("Ich werde morgen nach Berlin fahren.", "werde"),
+        ("Die Minister haben sich am Abend geeinigt.", "haben"),
+        ("Der Sprecher sagte am Montag nichts dazu.", "sagte"),
+        ("Die Regierung legt den Haushalt im Herbst vor.", "legt"),
+    ],
+)
+def test_indicative_verbs_are_not_konjunktiv(core: Language, text: str, form: str) -> None:
+    token = _token(core, text, form)
+    assert is_finite_verb(token)
+    assert mood(token) == "Ind"
+    assert not is_konjunktiv(token)
+
+
+def test_participles_and_infinitives_are_not_finite(core: Language) -> None:
+    doc = core("Die Stadt hat den Plan vorgestellt und will ihn umsetzen.")
+    by_text = {t.text: t for t in doc}
+    assert is_finite_verb(by_text["hat"]) and is_finite_verb(by_text["will"])
+    assert not is_finite_verb(by_text["vorgestellt"])
+    assert not is_finite_verb(by_text["umsetzen"])
+    assert mood(by_text["vorgestellt"]) is None
