@@ -67,6 +67,20 @@ def hanta_predictor() -> Callable[[Doc], list[str]]:
     return predict
 
 
+def table_predictor() -> Callable[[Doc], list[str]]:
+    """The shipped `lagebild_lemmatizer` table + POS rules, fed the treebank's (gold) POS."""
+    from core_lemma_table import build_table
+
+    from lagebild.nlp.lemmatizer import lemmatize
+
+    table = build_table()
+
+    def predict(doc: Doc) -> list[str]:
+        return [lemmatize(table, t.text, t.pos_, t.i == 0) for t in doc]
+
+    return predict
+
+
 def model_predictor(path: str) -> Callable[[Doc], list[str]]:
     """Our trained pipeline on gold tokens (all components run: lemmatizer needs tok2vec)."""
     nlp = spacy.load(path)
@@ -92,6 +106,7 @@ def main() -> None:
         "lookup": lookup_predictor,
         "simplemma": simplemma_predictor,
         "hanta": hanta_predictor,
+        "table_gold_pos": table_predictor,
     }
     if args.model:
         candidates["model"] = lambda: model_predictor(args.model)

@@ -51,3 +51,13 @@ def test_dative_after_verb_is_not_the_actor(nlp: Language) -> None:
     found = _events(nlp, text, "SUPPORT")
     assert found and found[0]["recipient"] and found[0]["recipient"]["sector"] == "CVL"
     assert found[0]["actor"] is None or found[0]["actor"]["sector"] != "CVL"
+
+
+def test_quote_speaker_is_actor_of_speech_act(nlp: Language) -> None:
+    text = (
+        "„Wir verlangen den sofortigen Abzug aller Truppen“, sagte der chilenische "
+        "Außenminister am Montag in Santiago."
+    )
+    found = _events(nlp, text, "REQUEST")
+    assert found and found[0]["actor"]
+    assert (found[0]["actor"]["code"], found[0]["actor"]["sector"]) == ("CHL", "GOV")

@@ -30,13 +30,16 @@ def _by_type(events: list[dict[str, Any]], etype: str) -> list[dict[str, Any]]:
 
 def test_own_article_events(nlp: Language) -> None:
     events = analyze_article(nlp, Article(text=ARTICLE, date="2031-03-14"))["events"]
-    consult = _by_type(events, "CONSULT")
+    consult = [
+        e
+        for e in _by_type(events, "CONSULT")
+        if {(e["actor"] or {}).get("code"), (e["recipient"] or {}).get("code")} == {"NOR", "FIN"}
+    ]
     assert consult
-    parties = {consult[0]["actor"]["code"], (consult[0]["recipient"] or {}).get("code")}
-    assert parties == {"NOR", "FIN"}
-    assert consult[0]["status"] == "happened"
+    assert all(e["status"] == "happened" for e in consult)
     assert consult[0]["date"]["value"] == "2031-03-13"
-    assert any(e["location"] and e["location"]["country"] == "FIN" for e in consult)
+    agree = _by_type(events, "AGREE")
+    assert agree and {agree[0]["actor"]["code"], agree[0]["recipient"]["code"]} == {"NOR", "FIN"}
     protest = _by_type(events, "PROTEST")
     assert protest and protest[0]["actor"]["code"] == "FIN"
     coerce = _by_type(events, "COERCE")
@@ -44,3 +47,6 @@ def test_own_article_events(nlp: Language) -> None:
     accuse = _by_type(events, "ACCUSE")
     assert accuse and accuse[0]["actor"]["code"] == "SWE"
     assert accuse[0]["date"]["value"] == "2031-03-14"
+    threat = _by_type(events, "THREATEN")
+    assert threat and threat[0]["status"] == "hypothetical"
+    assert threat[0]["actor"]["code"] == "SWE" and threat[0]["recipient"]["code"] == "FIN"

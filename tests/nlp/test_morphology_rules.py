@@ -157,3 +157,22 @@ def test_lexicon_file_holds_the_core_forms() -> None:
     assert not (lex.sub1 & lex.sub2)
     for ambiguous in ("habe", "werde", "haben", "werden", "gingen"):
         assert ambiguous not in lex.sub1 | lex.sub2
+
+
+def test_rare_verb_mistagged_as_adverb_is_recovered() -> None:
+    # "Es gelinge nicht ." with "gelinge" tagged ADV but parsed as the clause head
+    doc = make(["Es", "gelinge", "nicht", "."], ["PRON", "ADV", "PART", "PUNCT"], [1, 1, 1, 1],
+               ["expl", "ROOT", "advmod", "punct"], ["es", "gelingen", "nicht", "."])
+    assert is_finite_verb(doc[1])
+    assert mood(doc[1]) == "Sub"
+    MoodAnnotator()(doc)
+    assert doc[1].pos_ == "VERB" and doc[1].morph.get("Mood") == ["Sub"]
+
+
+def test_predicative_adjective_is_not_a_verb() -> None:
+    # "Es ist wichtig ." — subject and copula on the adjective
+    doc = make(["Es", "ist", "wichtig", "."], ["PRON", "AUX", "ADJ", "PUNCT"], [2, 2, 2, 2],
+               ["nsubj", "cop", "ROOT", "punct"], ["es", "sein", "wichtig", "."],
+               ["", FIN3, "", ""])
+    assert not is_finite_verb(doc[2])
+    assert mood(doc[1]) == "Ind"

@@ -83,10 +83,14 @@ def test_seed_quote(
 
 
 def test_seed_speakers_are_not_inside_their_quotes(analysis: dict[str, Any]) -> None:
+    """A speaker is never taken from inside quotation marks (direct and mixed quotes)."""
+    text = analysis["article"]["text"]
     for q in analysis["quotes"]:
         sp = q["speaker"]
-        if sp is not None:
-            assert sp["end"] <= q["start"] or sp["start"] >= q["end"] or q["type"] in (
-                "reported",
-                "free_indirect",
+        if sp is not None and q["type"] in ("direct", "mixed"):
+            inside = text[q["start"] : sp["start"]]
+            assert (
+                sp["end"] <= q["start"]
+                or sp["start"] >= q["end"]
+                or (inside.count('"') % 2 == 0 and inside.count("„") == inside.count("“"))
             ), q

@@ -33,6 +33,8 @@ PREP_FORMS = {
 NP_INNER_POS = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN", "X"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—", "-", '"', "„", "“", "»", "«"})
 SPECIFIC_PERSON, SPECIFIC_GROUP, SPECIFIC_COUNTRY, SPECIFIC_PLACE = 3, 2, 1, 0
+CIRCUMSTANCE_PREPS = frozenset({"bei", "während", "nach", "vor", "seit", "trotz", "wegen"})
+NON_NOMINATIVE_ARTICLES = frozenset({"den", "dem", "des", "einen", "einem", "eines"})
 
 
 @dataclass
@@ -58,6 +60,20 @@ def clause_bounds(sent: Span, i: int) -> tuple[int, int]:
     while end < sent.end and doc_text(sent.doc[end]) not in CLAUSE_BREAKS:
         end += 1
     return start, end
+
+
+def clause_map(sent: Span) -> dict[int, tuple[int, int]]:
+    """`clause_bounds` for every token of the sentence in one pass."""
+    out: dict[int, tuple[int, int]] = {}
+    start = sent.start
+    for i in range(sent.start, sent.end + 1):
+        if i == sent.end or doc_text(sent.doc[i]) in CLAUSE_BREAKS:
+            for j in range(start, i):
+                out[j] = (start, i)
+            if i < sent.end:
+                out[i] = clause_bounds(sent, i)
+            start = i + 1
+    return out
 
 
 def doc_text(token: Token) -> str:
@@ -133,12 +149,15 @@ class ArgumentFinder:
                 sector = mention.sector or cluster.sector
                 if kind == "country" and not sector:
                     sector = "GOV"
+                code = cluster.country
+                if code is None and cluster.type == "PER" and kind not in ("igo", "media"):
+                    code = default_country  # a person the KB does not know: a local actor
                 part = Participant(
                     text=mention.text,
                     start=mention.start,
                     end=mention.end,
                     entity_id=cluster.id,
-                    code=cluster.country,
+                    code=code,
                     sector=sector,
                     name=cluster.name,
                     kb_id=cluster.kb_id,
@@ -149,7 +168,12 @@ class ArgumentFinder:
         out = _merge_adjacent(doc, sorted(out, key=lambda c: (c.start, -c.end)))
         for cand in out:
             part = cand.participant
-            if part.code is None and default_country and part.sector not in ("IGO", "NGO"):
+            if (
+                part.code is None
+                and default_country
+                and part.sector not in (None, "IGO", "NGO")
+                and cand.specific != SPECIFIC_PLACE
+            ):
                 # a person or office without a known country ("Ministerpräsident X") belongs
                 # to the country the article is about
                 part.code = default_country
@@ -270,13 +294,20 @@ class ArgumentFinder:
         role = self.kb.role_by_noun(noun.text)
         sector: str | None = None
         code = adj_country
+        if role is None and code is None and "-" in noun.text:
+            # "US-Soldaten", "Nato-Truppen": a country (or alliance) prefix and a group noun
+            prefix, _, head = noun.text.partition("-")
+            country = self.kb.country_by_name(prefix)
+            head_sector = self._sector_form(head)
+            if country is not None and head_sector is not None:
+                code, sector = country.iso3, head_sector
         name: str | None = None
         kb_id: str | None = None
         if role is not None:
             code = role.country or code
             role_def = self.kb.roles().get(role.role)
             sector = role_def.sector if role_def else "GOV"
-        else:
+        elif sector is None:
             sector = self._sector_noun(noun)
         if sector is None:
             return None
@@ -287,6 +318,11 @@ class ArgumentFinder:
             country = self.kb.country_by_name(nxt.text)
             if country is not None and nxt.text.endswith("s"):
                 code, end = country.iso3, end + 1
+            elif nxt.lower_ in ("in", "aus") and end + 1 < limit:
+                # "die Regierung in Stockholm", "Demonstranten aus Polen"
+                country = self.kb.country_by_name(doc[end + 1].text)
+                if country is not None:
+                    code, end = country.iso3, end + 2
         if code is None:
             # a group noun without a country ("die Polizei", "Demonstranten") belongs to the
             # country the article is about
@@ -316,6 +352,13 @@ class ArgumentFinder:
                 return self.lex.sector_nouns[form]
         return None
 
+    def _sector_form(self, text: str) -> str | None:
+        """Sector of a group noun given as text, plural endings stripped ("Soldaten")."""
+        for form in (text, text.rstrip("n").rstrip("e"), text[:-2] if text.endswith("en") else ""):
+            if form and form[:1].upper() + form[1:] in self.lex.sector_nouns:
+                return self.lex.sector_nouns[form[:1].upper() + form[1:]]
+        return None
+
     # ------------------------------------------------------------ roles
     def assign(
         self,
@@ -336,6 +379,15 @@ class ArgumentFinder:
             actor, recipient = self._noun_roles(doc, trig, tok, in_clause, own, light)
         if actor is not None and recipient is None and trig.type in SYMMETRIC_TYPES:
             recipient = _coordinated(doc, actor, in_clause)
+        if (
+            actor is not None
+            and recipient is None
+            and trig.type not in SYMMETRIC_TYPES
+            and not trig.needs_recipient
+        ):
+            # meetings inherit their second party from earlier meetings (component), and a
+            # trigger that needs a recipient must find it by its own cues
+            recipient = _nearest_other(tok, actor, in_clause)
         if trig.swap and actor is not None and recipient is not None:
             actor, recipient = recipient, actor
         a = actor.participant if actor else None
@@ -356,6 +408,8 @@ class ArgumentFinder:
                 continue  # an overtly dative or genitive phrase is never the subject
             if c.case == "Acc" and c.start > tok.i:
                 continue  # "dankte den Menschen": an accusative/dative after the verb
+            if _article_of(doc, c) in NON_NOMINATIVE_ARTICLES:
+                continue  # "den", "dem", "einem": the article rules out the nominative
             score = 0.0
             if c.dep.startswith("nsubj") and (c.head_i in verb_heads or c.head_i == tok.head.i):
                 score += 3
@@ -433,7 +487,7 @@ class ArgumentFinder:
             if c.dep in ("obj", "iobj", "obl:arg") and c.head_i == tok.i:
                 score += 1
             if c.case == "Gen":
-                score -= 1
+                continue  # "nach Angaben des russischen Fernsehens": never an object
             score -= 0.05 * abs(c.start - tok.i)
             if best is None or score > best[0]:
                 best = (score, c)
@@ -453,6 +507,14 @@ class ArgumentFinder:
             recipient = _genitive_after(doc, tok, cands)
         actor: Candidate | None = None
         roles = list(trig.actor)
+        if (
+            light is None
+            and trig.type not in SYMMETRIC_TYPES
+            and prep_of(doc, tok.i, tok.sent.start) in CIRCUMSTANCE_PREPS
+        ):
+            # "bei der Kundgebung": the event is a circumstance of the clause, the clause's
+            # subject is not its actor (a meeting's is: "Kim sprach beim Treffen mit Putin")
+            roles = [r for r in roles if r != "subj"]
         if light is not None and "subj" in roles and "poss" in roles:
             # "X versichert Y seine Treue": the possessive refers to the subject of the light
             # verb, not to the nearest noun phrase (which is the dative recipient)
@@ -543,6 +605,19 @@ def is_passive(doc: Doc, tok: Token) -> bool:
             if not any(b.text == ";" for b in between):
                 return True
     return False
+
+
+def _article_of(doc: Doc, cand: Candidate) -> str:
+    """The lower-case article that opens the candidate's phrase ("" when none)."""
+    for j in (cand.start, cand.start - 1, cand.start - 2):
+        if j < 0 or j >= len(doc):
+            continue
+        t = doc[j]
+        if t.tag_ == "ART" or (t.pos_ == "DET" and t.tag_ != "PPOSAT"):
+            return t.lower_
+        if j < cand.start and t.pos_ not in ("ADJ", "NUM"):
+            break
+    return ""
 
 
 def _specific_of_cluster(etype: str, kind: str | None, mention_kind: str) -> int:
@@ -645,6 +720,27 @@ def _genitive_before(doc: Doc, tok: Token, cands: list[Candidate]) -> Candidate 
             if all(t.pos_ == "ADJ" for t in between) and c.participant.text.endswith(("s", "'")):
                 return c
     return None
+
+
+LOCATIVE_PREPS = frozenset({"in", "bei", "nach", "aus", "auf", "vor", "an", "von", "zu"})
+
+
+def _nearest_other(tok: Token, actor: Candidate, cands: list[Candidate]) -> Candidate | None:
+    """Fallback recipient: the nearest other party in the clause that is no place, no
+    locative/source phrase, and not the actor's own side (same code and sector)."""
+    a = actor.participant
+    best: Candidate | None = None
+    for c in cands:
+        p = c.participant
+        if c is actor or c.specific == SPECIFIC_PLACE or c.prep in LOCATIVE_PREPS:
+            continue
+        if p.code is None or (p.code, p.sector) == (a.code, a.sector):
+            continue
+        if c.start < actor.end and c.end > actor.start:
+            continue
+        if best is None or abs(c.start - tok.i) < abs(best.start - tok.i):
+            best = c
+    return best
 
 
 def _coordinated(doc: Doc, actor: Candidate, cands: list[Candidate]) -> Candidate | None:

@@ -10,6 +10,7 @@ among events of the same type and parties, 8. context tags.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -17,10 +18,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from lagebild.entities.clusters import cluster_at
 from lagebild.entities.kb import KnowledgeBase
-from lagebild.events.arguments import ArgumentFinder, Candidate, clause_bounds
+from lagebild.events.arguments import ArgumentFinder, Candidate, clause_map
 from lagebild.events.dates import anchor_date, find_dates, parse_anchor
-from lagebild.events.event import Event, EventDate, Location
+from lagebild.events.event import Event, EventDate, Location, Participant
 from lagebild.events.geocode import RANK_COUNTRY, geocode
 from lagebild.events.lexicon import SYMMETRIC_TYPES, EventLexicon, load_lexicon
 from lagebild.events.status import event_status
@@ -28,6 +30,12 @@ from lagebild.events.triggers import TriggerMatch, find_triggers
 from lagebild.nlp.extensions import register_extensions
 
 WEAPON_MODE_TYPES = frozenset({"AID"})
+CROWD_TYPES = frozenset({"PROTEST"})
+OFFICIAL_SECTORS = frozenset({"GOV", "IGO", "LEG", "JUD"})
+# speech acts: inside a quotation with no actor of its own, the speaker is the actor
+SPEECH_TYPES = frozenset(
+    {"REQUEST", "ACCUSE", "THREATEN", "AGREE", "REJECT", "SUPPORT"}
+)  # types whose unnamed actor is the crowd on the spot
 
 
 class EventExtractor:
@@ -51,7 +59,7 @@ class EventExtractor:
         out: list[Event] = []
         home = main_country(doc)
         for s_index, sent in enumerate(doc.sents):
-            clause_of = {t.i: clause_bounds(sent, t.i) for t in sent}
+            clause_of = clause_map(sent)
             matches = find_triggers(doc, sent, self.lex, clause_of)
             if not matches:
                 continue
@@ -59,7 +67,7 @@ class EventExtractor:
             dates = find_dates(sent.text, article_date, offset=sent.start_char)
             for match in matches:
                 event = self._event(
-                    doc, sent, s_index, match, cands, clause_of, dates, article_date, quotes
+                    doc, sent, s_index, match, cands, clause_of, dates, article_date, quotes, home
                 )
                 if event is not None:
                     out.append(event)
@@ -80,6 +88,7 @@ class EventExtractor:
         dates: list[Any],
         article_date: str | None,
         quotes: list[tuple[int, int]],
+        home: str | None = None,
     ) -> Event | None:
         tok, entry = match.token, match.entry
         clause = clause_of[tok.i]
@@ -87,6 +96,15 @@ class EventExtractor:
             lv = clause_of[match.light_verb.i]
             clause = (min(clause[0], lv[0]), max(clause[1], lv[1]))
         actor, recipient = self.args.assign(doc, entry, tok, cands, clause, sent, match.light_verb)
+        location = self._location(doc, sent, clause, actor, recipient)
+        if actor is None and entry.type in SPEECH_TYPES:
+            actor = speaker_of(doc, tok.idx, home)
+        if actor is None and entry.type in CROWD_TYPES:
+            # "Tausende demonstrierten in Bangkok": an unnamed crowd is civilians of the place
+            # (else of the country the article is about)
+            code = location.country if location is not None else home
+            if code:
+                actor = Participant(text="", start=tok.idx, end=tok.idx, code=code, sector="CVL")
         if actor is None and recipient is None:
             return None
         if entry.needs_recipient and recipient is None:
@@ -96,7 +114,10 @@ class EventExtractor:
         quoted = any(s <= tok.idx < e for s, e in quotes)
         status = event_status(doc, tok, entry, clause, self.lex, match.light_verb, quoted, future)
         mode = entry.mode or self._mode(doc, tok, entry, clause)
-        location = self._location(doc, sent, clause, actor, recipient)
+        etype = entry.type
+        if etype == "PROTEST" and actor is not None and actor.sector in OFFICIAL_SECTORS:
+            # a government or an IGO "protests" in words: PLOVER's verbal ACCUSE, not a demo
+            etype, mode = "ACCUSE", "disapprove"
         evidence = (sent.start_char, sent.start_char + len(sent.text.rstrip()), sent.text.rstrip())
         trigger = (tok.idx, tok.idx + len(tok.text), tok.text)
         confidence = (
@@ -105,10 +126,10 @@ class EventExtractor:
             + (0.15 if recipient else 0)
             + (0.1 if entry.pos == "VERB" else 0)
         )
-        ident = _event_id(doc, entry.type, tok.idx)
+        ident = _event_id(doc, etype, tok.idx)
         return Event(
             id=ident,
-            type=entry.type,
+            type=etype,
             mode=mode,
             status=status,
             evidence=evidence,
@@ -192,6 +213,33 @@ class EventExtractor:
         return best
 
 
+def speaker_of(doc: Doc, offset: int, home: str | None) -> Participant | None:
+    """The speaker (as a participant with code and sector) of the quotation that holds the
+    character `offset`: "„Wir fordern ...“, sagte X" makes X the actor of the demand."""
+    for quote in doc._.quotes:
+        speaker = getattr(quote, "speaker", None)
+        if speaker is None or not (quote.start <= offset < quote.end):
+            continue
+        if speaker.start <= offset < speaker.end:
+            continue
+        cluster = cluster_at(doc, speaker.start, speaker.end)
+        if cluster is None:
+            return None
+        code = cluster.country or (home if cluster.type == "PER" else None)
+        sector = cluster.sector or ("GOV" if getattr(cluster, "kind", None) == "country" else None)
+        return Participant(
+            text=speaker.text,
+            start=speaker.start,
+            end=speaker.end,
+            entity_id=cluster.id,
+            code=code,
+            sector=sector,
+            name=cluster.name,
+            kb_id=cluster.kb_id,
+        )
+    return None
+
+
 def main_country(doc: Doc) -> str | None:
     """The country the article is about: the country code named by most entity mentions
     (countries, their places and actors); None when no entity has a country."""
@@ -228,7 +276,12 @@ def _is_future(date: EventDate | None, article_date: str | None) -> bool:
 
 def _event_id(doc: Doc, type_: str, offset: int) -> str:
     article = doc._.article
-    base = getattr(article, "id", None) or hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:12]
+    base = getattr(article, "id", None)
+    if not base:
+        base = doc.user_data.get("lagebild_text_hash")
+        if base is None:  # hashing doc.text once per doc: building the text is not free
+            base = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:12]
+            doc.user_data["lagebild_text_hash"] = base
     return f"{base}-{type_}-{offset}"
 
 
@@ -285,19 +338,32 @@ def _share_within_doc(events: list[Event]) -> None:
 
 
 def context_tags(doc: Doc, lex: EventLexicon) -> list[str]:
-    """Article-level PLOVER context tags from keyword counts (`data/context_tags.json`)."""
+    """Article-level PLOVER context tags from keyword counts (`data/context_tags.json`): a noun
+    counts for a tag when its lemma starts with a keyword or ends with it (lower case)."""
     min_hits = int(lex.context.get("min_hits", 2))
-    words = [t for t in doc if t.pos_ in ("NOUN", "PROPN")]
+    lemmas = Counter(t.lemma_ or t.text for t in doc if t.pos_ in ("NOUN", "PROPN"))
     tags: list[str] = []
-    for tag, keys in lex.context["tags"].items():
-        hits = 0
-        for t in words:
-            lemma = t.lemma_ or t.text
-            if any(lemma.startswith(k) or lemma.endswith(k.lower()) for k in keys):
-                hits += 1
+    for tag, pattern in _tag_patterns(lex).items():
+        hits = sum(n for lemma, n in lemmas.items() if pattern.search(lemma))
         if hits >= min_hits:
             tags.append(tag)
     return tags
+
+
+_TAG_PATTERNS: dict[int, dict[str, re.Pattern[str]]] = {}
+
+
+def _tag_patterns(lex: EventLexicon) -> dict[str, re.Pattern[str]]:
+    """One compiled regex per tag ("^(k1|k2)" or "(k1|k2)$" lower-cased), cached per lexicon."""
+    cached = _TAG_PATTERNS.get(id(lex))
+    if cached is None:
+        cached = {}
+        for tag, keys in lex.context["tags"].items():
+            starts = "|".join(re.escape(k) for k in keys)
+            ends = "|".join(re.escape(k.lower()) for k in keys)
+            cached[tag] = re.compile(f"^(?:{starts})|(?:{ends})$")
+        _TAG_PATTERNS[id(lex)] = cached
+    return cached
 
 
 @Language.factory(

@@ -84,6 +84,7 @@ class EventLexicon:
     verbs: dict[str, list[Trigger]] = field(default_factory=dict)
     nouns: dict[str, list[Trigger]] = field(default_factory=dict)
     compound_heads: list[tuple[str, Trigger]] = field(default_factory=list)
+    compound_index: dict[str, Trigger] = field(default_factory=dict)
     cues: dict[str, Any] = field(default_factory=dict)
     context: dict[str, Any] = field(default_factory=dict)
     sector_nouns: dict[str, str] = field(default_factory=dict)
@@ -151,6 +152,8 @@ def build_lexicon(trigger_paths: tuple[Path, ...] = ()) -> EventLexicon:
         for entries in table.values():
             entries.sort(key=lambda t: not (t.requires_pp or t.needs_object or t.requires_word))
     lex.compound_heads.sort(key=lambda ht: -len(ht[0]))
+    for head, trig in lex.compound_heads:
+        lex.compound_index.setdefault(head, trig)
     lex.cues = json.loads((DATA_DIR / "status_cues.json").read_text(encoding="utf-8"))
     lex.context = json.loads((DATA_DIR / "context_tags.json").read_text(encoding="utf-8"))
     sectors = json.loads((DATA_DIR / "sector_nouns.json").read_text(encoding="utf-8"))

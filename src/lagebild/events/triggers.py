@@ -41,6 +41,24 @@ def full_verb_lemma(doc: Doc, verb: Token, clause: tuple[int, int]) -> str:
     return lemma
 
 
+def _particle_verb(doc: Doc, tok: Token, clause: tuple[int, int]) -> str:
+    """Particle + lemma when a separated verb particle follows `tok` in its clause, else ""."""
+    for j in range(tok.i + 1, clause[1]):
+        t = doc[j]
+        if t.tag_ == "PTKVZ" or t.dep_ == "compound:prt":
+            return t.lower_ + (tok.lemma_ or tok.text).lower()
+    return ""
+
+
+def participle_infinitive(tok: Token) -> str:
+    """Infinitive guessed from a weak participle the lemmatizer left unchanged ("gedankt" ->
+    "danken"); empty when the form is no "ge...t" participle."""
+    low = tok.lower_
+    if tok.lemma_.lower() != low or not (low.startswith("ge") and low.endswith("t")):
+        return ""
+    return low[2:-1] + "en" if len(low) > 5 else ""
+
+
 def noun_forms(tok: Token) -> list[str]:
     """Lower-case forms to look a noun up by: lemma, text, and text without plural ending."""
     forms = [tok.lemma_.lower(), tok.lower_]
@@ -60,10 +78,18 @@ def find_triggers(
     for tok in sent:
         if is_verb(tok):
             verb_lemmas[tok.i] = full_verb_lemma(doc, tok, clause_of[tok.i])
+        elif tok.pos_ in ("ADJ", "ADV") and tok.text.islower():
+            # the tagger often misreads the finite part of a separable verb ("wirft ... vor"
+            # as an adjective): its lemma plus the particle later in the clause names the verb
+            lemma = _particle_verb(doc, tok, clause_of[tok.i])
+            if lemma in lex.verbs:
+                verb_lemmas[tok.i] = lemma
     for tok in sent:
         entries: list[Trigger] = []
         if tok.i in verb_lemmas:
-            entries = lex.verbs.get(verb_lemmas[tok.i], [])
+            entries = lex.verbs.get(verb_lemmas[tok.i], []) or lex.verbs.get(
+                participle_infinitive(tok), []
+            )
         elif tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper():
             entries = _noun_entries(tok, lex)
         for entry in entries:
@@ -75,20 +101,27 @@ def find_triggers(
 
 
 def _noun_entries(tok: Token, lex: EventLexicon) -> list[Trigger]:
-    for form in noun_forms(tok):
+    forms = noun_forms(tok)
+    for form in forms:
         if form in lex.nouns:
             return lex.nouns[form]
-    low = tok.lower_.replace("-", "")
-    for head, entry in lex.compound_heads:
-        for form in noun_forms(tok):
-            form = form.replace("-", "")
-            if form.endswith(head) and len(form) > len(head) + 2:
-                prefix = tok.text[: len(form) - len(head)]
-                if any(prefix.startswith(p) for p in entry.exclude_prefixes):
-                    return []
-                return [entry]
-    del low
-    return []
+    # compounds: the longest lexicon head that ends a form, with at least 3 letters before it
+    best: tuple[str, str, Trigger] | None = None
+    for form in forms:
+        form = form.replace("-", "")
+        for k in range(3, len(form)):
+            entry = lex.compound_index.get(form[k:])
+            if entry is not None:
+                if best is None or len(form) - k > len(best[1]):
+                    best = (form, form[k:], entry)
+                break
+    if best is None:
+        return []
+    form, head, entry = best
+    prefix = tok.text[: len(form) - len(head)]
+    if any(prefix.startswith(p) for p in entry.exclude_prefixes):
+        return []
+    return [entry]
 
 
 def _check(

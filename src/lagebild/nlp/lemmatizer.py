@@ -91,7 +91,7 @@ class DictionaryLemmatizer:
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
         data = json.dumps(self.table, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        (folder / TABLE_FILE).write_bytes(gzip.compress(data, 9))
+        (folder / TABLE_FILE).write_bytes(gzip.compress(data, 9, mtime=0))  # reproducible
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DictionaryLemmatizer:
         """Load the table written by `to_disk`."""

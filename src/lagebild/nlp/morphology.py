@@ -35,6 +35,7 @@ DATA = Path(__file__).resolve().parent / "data" / "konjunktiv.json"
 Mood = Literal["Ind", "Sub"]
 
 VERB_POS = frozenset({"VERB", "AUX"})
+MAYBE_VERB_POS = frozenset({"ADV", "ADJ", "NOUN", "X"})
 FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "expl", "csubj"})
 CLIMB_DEPS = frozenset({"aux", "aux:pass", "cop", "conj"})
@@ -66,12 +67,24 @@ def _lower(token: Token) -> str:
     return token.text.lower()
 
 
+def is_mistagged_verb(token: Token) -> bool:
+    """A lower-case word the morphologizer did not call a verb ("gelinge" as ADV: rare words
+    are often mistagged with ~32k training tokens) but that the parser makes the head of a
+    clause with a subject and no auxiliary/copula, and whose lemma is a verb infinitive."""
+    if token.pos_ not in MAYBE_VERB_POS or not token.text.islower() or len(token.text) < 4:
+        return False
+    lemma = token.lemma_
+    if lemma == token.text or not lemma.endswith("n"):
+        return False
+    return _heads_own_clause(token, VERB_POS | MAYBE_VERB_POS)
+
+
 def is_finite_verb(token: Token) -> bool:
     """True for finite verbs/auxiliaries: model says so (VerbForm=Fin, Mood, V*FIN tag), the
     form is an unambiguous subjunctive from the lexicon (those are always finite), or the parse
     shows a verb with its own subject and no auxiliary."""
     if token.pos_ not in VERB_POS:  # the morphologizer's POS wins over a conflicting tag
-        return False
+        return is_mistagged_verb(token)
     if "Fin" in token.morph.get("VerbForm", []) or token.morph.get("Mood", []):
         return True
     if token.tag_ in FINITE_TAGS:
@@ -82,17 +95,17 @@ def is_finite_verb(token: Token) -> bool:
     return _heads_own_clause(token)
 
 
-def _heads_own_clause(token: Token) -> bool:
+def _heads_own_clause(token: Token, pos: frozenset[str] = VERB_POS) -> bool:
     """A verb tagged infinitive/participle that has its own subject and no auxiliary is the
     finite verb of its clause: "…, die Sie benötigen", "…, wo Ordnung herrscht". The
     morphologizer confuses these homographs (plural = infinitive, 3rd sg. = participle)."""
-    if token.pos_ not in VERB_POS:
+    if token.pos_ not in pos:
         return False
     has_subject = False
     for child in token.children:
         if child.dep_ in AUX_DEPS:
             return False
-        has_subject = has_subject or child.dep_ in ("nsubj", "nsubj:pass")
+        has_subject = has_subject or child.dep_ in SUBJECT_DEPS
     return has_subject
 
 
@@ -223,13 +236,17 @@ def konjunktiv_type(token: Token) -> Literal["I", "II"] | None:
 
 
 class MoodAnnotator:
-    """Writes `mood()` into `token.morph` (Mood, VerbForm=Fin) for every finite verb."""
+    """Writes `mood()` into `token.morph` (Mood, VerbForm=Fin) for every finite verb; a
+    mistagged verb also gets POS VERB and tag VVFIN."""
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             value = mood(token)
             if value is None:
                 continue
+            if token.pos_ not in VERB_POS:  # a mistagged verb (see is_mistagged_verb)
+                token.pos_ = "VERB"
+                token.tag_ = "VVFIN"
             feats = token.morph.to_dict()
             if feats.get("Mood") == value and feats.get("VerbForm") == "Fin":
                 continue
@@ -241,7 +258,7 @@ class MoodAnnotator:
 
 @Language.factory(
     "lagebild_mood",
-    assigns=["token.morph"],
+    assigns=["token.morph", "token.pos", "token.tag"],
     requires=["token.pos", "token.morph", "token.lemma", "token.dep"],
 )
 def make_mood_annotator(nlp: Language, name: str) -> MoodAnnotator:

@@ -43,6 +43,7 @@ class QuoteAttributor:
     def quotes(self, doc: Doc) -> list[Quote]:
         """`Quote` objects in text order; quoted fragments inside an indirect quote: "mixed"."""
         kept = self.select(doc)
+        text = doc.text
         out: list[Quote] = []
         containers = [c for c, _ in kept if c.kind != "direct"]
         for c, p in kept:
@@ -50,7 +51,7 @@ class QuoteAttributor:
                 o.start <= c.start and c.end <= o.end for o in containers
             ):
                 continue
-            out.append(_to_quote(doc, c, p))
+            out.append(_to_quote(doc, c, p, text))
         return out
 
 
@@ -113,7 +114,7 @@ def _fill_context_speakers(kept: list[tuple[Candidate, float]]) -> None:
                     break
 
 
-def _role(doc: Doc, span: tuple[int, int] | None, entity: bool = True) -> Role | None:
+def _role(doc: Doc, text: str, span: tuple[int, int] | None, entity: bool = True) -> Role | None:
     """Character-offset role from a token span; entity id through the entity stage when present."""
     if span is None or span[1] <= span[0]:
         return None
@@ -122,12 +123,32 @@ def _role(doc: Doc, span: tuple[int, int] | None, entity: bool = True) -> Role |
     ent_id = None
     if entity:
         cluster = cluster_at_safe(doc, start, end)
+        if cluster is None:
+            cluster = _cluster_by_surname(doc, sp.text)
         ent_id = getattr(cluster, "id", None) if cluster is not None else None
-    return Role(text=doc.text[start:end], start=start, end=end, entity_id=ent_id)
+    return Role(text=text[start:end], start=start, end=end, entity_id=ent_id)
 
 
-def _to_quote(doc: Doc, c: Candidate, prob: float) -> Quote:
-    """Build the public record from a kept candidate."""
+def _cluster_by_surname(doc: Doc, text: str) -> object | None:
+    """A bare surname the entity stage left unlinked ("…, sagte Petersen") names the one person
+    cluster of the article whose name ends in it."""
+    words = text.split()
+    if not words or not words[-1][:1].isupper() or len(words[-1]) < 3:
+        return None
+    if not doc.has_extension("entities"):
+        return None
+    hits = [
+        c
+        for c in doc._.entities
+        if getattr(c, "type", None) == "PER"
+        and str(getattr(c, "name", "")).split()[-1:] == [words[-1]]
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _to_quote(doc: Doc, c: Candidate, prob: float, text: str) -> Quote:
+    """Build the public record from a kept candidate (`text` is `doc.text`, which spaCy
+    rebuilds from all tokens on every access, so the caller passes it once per doc)."""
     qtype = TYPE_OF_KIND[c.kind]
     if c.kind == "indirect" and c.fragments:
         qtype = "mixed"
@@ -138,13 +159,13 @@ def _to_quote(doc: Doc, c: Candidate, prob: float) -> Quote:
     frags = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in c.fragments]
     return Quote(
         type=qtype,
-        text=doc.text[start:end],
+        text=text[start:end],
         start=start,
         end=end,
-        cue=_role(doc, c.cue, entity=False),
-        speaker=_role(doc, c.speaker),
-        source=_role(doc, c.source),
-        addressee=_role(doc, c.addressee),
+        cue=_role(doc, text, c.cue, entity=False),
+        speaker=_role(doc, text, c.speaker),
+        source=_role(doc, text, c.source),
+        addressee=_role(doc, text, c.addressee),
         confidence=round(prob, 3),
         parts=parts,
         fragments=frags,

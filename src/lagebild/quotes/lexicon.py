@@ -44,7 +44,11 @@ class Lexicon:
         if cached is not None:
             return cached
         low = word.lower()
-        stems = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
+        stems = {low}
+        if low.endswith("s"):
+            stems.add(low[:-1])  # genitive: "des Staatsfernsehens"
+        if low.endswith("es"):
+            stems.add(low[:-2])
         hit = word in self.media_nouns or any(
             (st == m.lower() or (len(st) > len(m) + 2 and st.endswith(m.lower())))
             for m in self.media_nouns

@@ -74,16 +74,48 @@ class Analyzer:
         self.has_dep = doc.has_annotation("DEP")
         self.has_lemma = doc.has_annotation("LEMMA")
         self.w = self.lex.words
+        self._ents: list[Span] | None = None
+        self._konj: dict[int, bool] = {}  # token index -> Konjunktiv (morph look-ups are slow)
+
+    @property
+    def ents(self) -> list[Span]:
+        """Named entities of the doc (computed once: `doc.ents` rebuilds them on each access)."""
+        if self._ents is None:
+            self._ents = list(self.doc.ents)
+        return self._ents
 
     def is_punct(self, tok: Token) -> bool:
         """Punctuation or whitespace."""
         return tok.is_punct or tok.is_space
 
     def is_konjunktiv(self, tok: Token) -> bool:
-        """Finite verb in the subjunctive (Mood=Sub) or a form from the Konjunktiv list."""
-        if self.has_morph and tok.pos_ in ("VERB", "AUX") and "Sub" in tok.morph.get("Mood", []):
-            return True
-        return tok.lower_ in self.lex.konjunktiv and not tok.is_title
+        """Finite verb in the subjunctive: a form from the Konjunktiv list, or Mood=Sub from
+        the morphologizer on a form that cannot be an indicative preterite ("agierte" is
+        tagged Sub now and then; weak Konjunktiv II equals the preterite and is no signal)."""
+        cached = self._konj.get(tok.i)
+        if cached is not None:
+            return cached
+        low = tok.lower_
+        hit = low in self.lex.konjunktiv and not tok.is_title
+        if (
+            not hit
+            and self.has_morph
+            and tok.pos_ in ("VERB", "AUX")
+            and "Sub" in tok.morph.get("Mood", [])
+        ):
+            hit = not low.endswith(("te", "ten", "test", "tet")) and low.endswith(
+                ("e", "en", "est", "et")
+            )
+        self._konj[tok.i] = hit
+        return hit
+
+    def is_konjunktiv1(self, tok: Token) -> bool:
+        """Konjunktiv I ("sei", "habe", "werde", "könne", "gebe"): the reportative mood proper,
+        unlike Konjunktiv II ("könnte", "wäre"), which is often just a modal."""
+        low = tok.lower_
+        if low in self.w.get("konjunktiv2", set()):
+            return False
+        return self.is_konjunktiv(tok) and not any(ch in low for ch in "äöü")
 
     def is_finite(self, tok: Token) -> bool:
         """Finite verb (from the tagger, else from a list of frequent finite forms)."""
@@ -134,7 +166,7 @@ class Analyzer:
         cues = self.lex.verb_cues(tok.text)
         if not cues:
             return None
-        if self.has_pos and tok.pos_ not in ("VERB", "AUX", "ADJ", "X", "NOUN", "PROPN"):
+        if self.has_pos and tok.pos_ not in ("VERB", "AUX", "ADJ", "ADV", "X", "NOUN", "PROPN"):
             return None
         if (
             tok.text[:1].isupper()
@@ -318,15 +350,31 @@ def extract_candidates(doc: Doc, lex: Lexicon | None = None) -> list[Candidate]:
         s_marks = [m for m in marks if sent.start <= m[0] < sent.end]
         cands.extend(_sentence_candidates(an, si, sent, s_marks))
     _add_back_frames(an, sents, marks, cands)
+    _drop_headline_reports(doc, cands)
     _add_free_indirect(an, sents, marks, cands)
     _add_context_features(cands, sents)
     return cands
 
 
+def _drop_headline_reports(doc: Doc, cands: list[Candidate]) -> None:
+    """Titles and subheads ("Ministerin lobt neue Brücke") summarise the body telegraphically;
+    a reporting verb there is no reported statement of its own (the body has the real one)."""
+    article = doc._.article if doc.has_extension("article") else None
+    blocks = getattr(article, "blocks", None) or []
+    heads = [(b.start, b.end) for b in blocks if getattr(b, "kind", "") in ("title", "subhead")]
+    if not heads:
+        return
+    cands[:] = [
+        c
+        for c in cands
+        if not (c.kind == "reported" and any(a <= doc[c.start].idx < b for a, b in heads))
+    ]
+
+
 def _add_back_frames(
     an: Analyzer, sents: list[Span], marks: list[tuple[int, int]], cands: list[Candidate]
 ) -> None:
-    """"… . Dies teilte X mit." / "Das gab X bekannt.": a frame sentence that points back with
+    """ "… . Dies teilte X mit." / "Das gab X bekannt.": a frame sentence that points back with
     a demonstrative makes the previous sentence (plus the demonstrative, as the corpus marks
     it) the quotation, instead of a reported statement of its own."""
     doc = an.doc
@@ -344,9 +392,7 @@ def _add_back_frames(
             p_start += 1
         if prev.end - p_start < 4 or (sent.start > 0 and "\n\n" in doc[sent.start - 1].text):
             continue
-        direct = [
-            o for o in cands if o.kind == "direct" and o.sent_index == c.sent_index - 1
-        ]
+        direct = [o for o in cands if o.kind == "direct" and o.sent_index == c.sent_index - 1]
         if direct and any(m[0] <= p_start and m[1] >= prev.end - 1 for m in marks):
             for o in direct:
                 if o.cue is None:
@@ -437,7 +483,7 @@ def _split_source_hits(
             same_clause = any(
                 _no_boundary_between(doc, v.span[0], h.span[0], marks)
                 for v in verbs
-                if v.span[0] != h.span[0]
+                if v.span[0] < h.span[0] and not an.is_konjunktiv(doc[v.span[0]])
             )
             media_wie = h.kind == "wie" and _np_is_media(an, h.np)
             if same_clause or media_wie:
@@ -507,6 +553,16 @@ def _find_cues(an: Analyzer, start: int, end: int, marks: list[tuple[int, int]])
         tok = doc[i]
         low = tok.lower_
         v = an.verb_cue(tok)
+        if (
+            v is None
+            and tok.text in an.w.get("opinion_nouns", set())
+            and i > start
+            and doc[i - 1].lower_ == "der"
+            and i + 1 < end
+            and doc[i + 1].text == ","
+        ):
+            # "X ist der Meinung/Ansicht, dass …": the noun phrase is the cue
+            v = VerbCue("der " + tok.text + " sein", None, "Thought", False)
         if v is not None:
             part_at = None
             if v.particle:
@@ -522,7 +578,7 @@ def _find_cues(an: Analyzer, start: int, end: int, marks: list[tuple[int, int]])
                         break
                 if found is not None:
                     v, part_at = found
-                elif not tok.lower_.startswith(v.particle):
+                elif not tok.lower_.startswith(v.particle or ""):
                     alt = [c for c in lex.verb_cues(tok.text) if c.particle is None]
                     if not alt:
                         i += 1
@@ -641,10 +697,17 @@ def _find_particle(
     for k in range(i + 1, end):
         if doc[k].text in {",", ":", ";", "."} or _inside(k, marks):
             if doc[k].text in {",", ":", ";", "."}:
-                return None
+                break
             continue
         if doc[k].lower_ == particle:
             return k
+    # the particle closes the sentence after an apposition with commas:
+    # "teilte der Direktor der Behörde, Name, mit."
+    last = end - 1
+    while last > i and doc[last].is_punct:
+        last -= 1
+    if last > i and doc[last].lower_ == particle and not _inside(last, marks):
+        return last
     return None
 
 
@@ -706,6 +769,18 @@ def _attach_cue(
     sp, src, addr = _roles_for_cue(an, hit, start, end, marks, c, avoid)
     c.speaker, c.source, c.addressee = sp, src, addr
     c.features["has_speaker"] = float(sp is not None)
+    if sp is not None:
+        c.features.update(_speaker_features(an, sp))
+
+
+def _speaker_features(an: Analyzer, sp: tuple[int, int]) -> dict[str, float]:
+    """What kind of speaker a frame has: a named person/organisation makes a statement far
+    more likely than a common noun ("die Straße führt …")."""
+    doc = an.doc
+    ent = any(e.label_ in ("PER", "ORG") and e.start < sp[1] and sp[0] < e.end for e in an.ents)
+    pron = sp[1] - sp[0] == 1 and doc[sp[0]].lower_ in an.w["pronouns"]
+    role = any(doc[k].text in an.w.get("speaker_role_nouns", set()) for k in range(*sp))
+    return {"speaker_ent": float(ent), "speaker_pron": float(pron), "speaker_role": float(role)}
 
 
 def _merge_interrupted(an: Analyzer, cands: list[Candidate]) -> None:
@@ -776,8 +851,9 @@ def _clause_candidate(
             f["cue_after"] = 1.0
         else:
             kind = "reported"
-            content = (start, end)
+            content = _reported_clause(an, ci, start, end, marks)
             f["no_clause"] = 1.0
+            f["sub_clause"] = float(content != (start, end))
     if content is None or content[1] - content[0] < 2:
         return None
     a, b = content
@@ -791,6 +867,14 @@ def _clause_candidate(
     )
     f["zu_inf"] = float(any(t.lower_ == "zu" for t in toks[-3:]))
     f["konj"] = float(any(an.is_konjunktiv(t) for t in toks if not _inside(t.i, marks)))
+    f["konj1"] = float(any(an.is_konjunktiv1(t) for t in toks if not _inside(t.i, marks)))
+    f["no_verb"] = float(
+        not any(an.is_finite(t) or t.pos_ in ("VERB", "AUX") or t.lower_ == "zu" for t in toks)
+    )
+    f["adv_sub_start"] = float(
+        toks[0].lower_ in an.w.get("adverbial_subordinators", set())
+        or toks[0].lower_ in ("wenn", "falls")
+    )
     f["rel_start"] = float(
         toks[0].lower_ in an.w["relative"] and len(toks) > 1 and not an.is_nounish(toks[1])
     )
@@ -800,12 +884,53 @@ def _clause_candidate(
     f["kind_" + kind] = 1.0
     if hit.verb is not None:
         f["verb_reported"] = float(hit.verb.reported)
+        if kind == "reported":
+            f.update(_speech_act_features(an, hit.span[0], start))
         f["medium_" + hit.verb.medium] = 1.0
         f["lemma=" + hit.lemma] = 1.0
-    c = Candidate(kind, [(a, b)], si, features=f)
+    parts = [(a, b)]
+    if f.get("frame_mid") and hit.frame is not None:
+        # "Der Zug sei, nach Angaben der Bahn, verspätet": the frame is not quoted material
+        fa, fb = hit.frame
+        left = fa - 1 if fa - 1 > a and doc[fa - 1].text == "," else fa
+        right = fb + 1 if fb < b and doc[fb].text == "," else fb
+        if left - a >= 1 and b - right >= 1:
+            parts = [(a, left), (right, b)]
+    c = Candidate(kind, parts, si, features=f)
     c.fragments = [m for m in marks if a <= m[0] and m[1] <= b]
     _attach_cue(an, c, hit, start, end, marks, avoid=(a, b) if kind != "reported" else None)
     return c
+
+
+def _reported_clause(
+    an: Analyzer, ci: int, start: int, end: int, marks: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """The reported statement is the sentence, or only the adverbial clause the cue stands in
+    ("Nachdem die Behörden vor dem Verzehr gewarnt hatten, …")."""
+    doc = an.doc
+    lo = ci
+    while lo > start and not (doc[lo - 1].text in (",", ";", ":") and not _inside(lo - 1, marks)):
+        lo -= 1
+    if doc[lo].lower_ not in an.w.get("adverbial_subordinators", set()):
+        return (start, end)
+    hi = ci + 1
+    while hi < end and not (doc[hi].text in (",", ";", ":") and not _inside(hi, marks)):
+        hi += 1
+    return (lo, hi)
+
+
+def _speech_act_features(an: Analyzer, ci: int, start: int) -> dict[str, float]:
+    """A reported speech act names what was said as the verb's object ("kündigte eine engere
+    Zusammenarbeit an", "forderte eine Untersuchung") and its actor first ("Der Verband …")."""
+    doc = an.doc
+    verb = doc[ci]
+    obj = an.has_dep and any(
+        c.dep_ in ("obj", "iobj", "obl:arg") and c.pos_ in ("NOUN", "PROPN") for c in verb.children
+    )
+    subj_first = an.has_dep and any(
+        c.dep_ in ("nsubj", "nsubj:pass") and c.left_edge.i == start for c in verb.children
+    )
+    return {"sa_obj": float(bool(obj)), "sa_subj_first": float(bool(subj_first))}
 
 
 def _next_boundary(doc: Doc, i: int, end: int, marks: list[tuple[int, int]]) -> int | None:
@@ -841,6 +966,14 @@ def _clause_end(an: Analyzer, a: int, b: int, marks: list[tuple[int, int]]) -> i
             if nxt.lower_ == "so" or (
                 an.verb_cue(nxt) is not None and k + 2 < b and np_forward(an, k + 2, b)
             ):
+                return k
+            if (
+                nxt.lower_ in ("und", "aber", "sowie")
+                and k + 2 < b
+                and an.is_finite(doc[k + 2])
+                and not an.is_konjunktiv(doc[k + 2])
+            ):
+                # ", und sucht weiter …": the frame's subject goes on in the indicative
                 return k
     return b
 
@@ -1115,6 +1248,12 @@ def _subject_span(an: Analyzer, head: Token, marks: list[tuple[int, int]]) -> tu
         b -= 1
     while a < b and doc[a].is_punct:
         a += 1
+    # a name right after a role noun belongs to it even when the parse detaches it
+    # ("Bürgermeister | Jonas Petersen"), and a name the span cuts into is completed
+    for ent in an.ents:
+        if ent.label_ in ("PER", "ORG") and a <= ent.start <= b + 1 < ent.end:
+            if not any(_inside(k, marks) for k in range(ent.start, ent.end)):
+                b = ent.end - 1
     return (a, b + 1)
 
 
@@ -1148,6 +1287,15 @@ def _addressee(
         dat = _dep_dative(an, doc[ci], start, end, marks, speaker)
         if dat is not None:
             return dat, (_media_core(an, dat) if _np_is_media(an, dat) else None)
+    # dative NP right after the verb when the speaker stands before it: "X sagte der Zeitung"
+    if speaker is not None and speaker[1] <= ci and ci + 2 < end:
+        first = doc[ci + 1].lower_
+        np = np_forward(an, ci + 1, end, allow_genitive=False)
+        if np is not None and (
+            first in ("dem", "einem") or (first in ("der", "einer") and _np_is_media(an, np))
+        ):
+            np2 = _extend_name(an, np, end)
+            return np2, (_media_core(an, np2) if _np_is_media(an, np2) else None)
     # dative NP right after the inverted subject: "sagte X der Agentur Y"
     if speaker is not None and speaker[0] > ci:
         k = speaker[1]
@@ -1247,6 +1395,9 @@ def _add_free_indirect(
             "fi_len": min(len(toks), 40) / 40.0,
             "fi_soll": float(bool(soll)),
             "fi_soll_only": float(bool(soll) and not konj),
+            "fi_konj1": float(any(an.is_konjunktiv1(t) for t in konj)),
+            "fi_soll_perf": float(bool(soll) and _reportative_soll(toks)),
+            "fi_konj2_only": float(bool(konj) and not any(an.is_konjunktiv1(t) for t in konj)),
             "kind_free_indirect": 1.0,
         }
         if last is not None:
@@ -1259,6 +1410,17 @@ def _add_free_indirect(
         last_si = si
     cands.extend(new)
     cands.sort(key=lambda c: (c.start, c.end))
+
+
+def _reportative_soll(toks: list[Token]) -> bool:
+    """ "Der Täter soll … geflohen sein / gefeuert haben": soll with a perfect infinitive is
+    the reportative modal (hearsay), unlike "soll … gebaut werden" (a plan)."""
+    words = [t for t in toks if not t.is_punct]
+    if len(words) < 3:
+        return False
+    last, prev = words[-1].lower_, words[-2].lower_
+    participle = prev.startswith("ge") or prev.endswith(("iert", "ert", "en", "t"))
+    return last in ("haben", "sein") and participle
 
 
 def _add_context_features(cands: list[Candidate], sents: list[Span]) -> None:
