@@ -43,7 +43,7 @@ def test_cli_quotes_events_entities_search(tmp_path: Path) -> None:
 def test_cli_export_formats(tmp_path: Path) -> None:
     db = _db(tmp_path)
     for kind, fmt, expected in [("articles", "jsonl", 3), ("quotes", "csv", 3),
-                                ("events", "parquet", 6), ("entities", "parquet", 12)]:  # one row per entity per article
+                                ("events", "parquet", 6), ("entities", "parquet", 12)]:
         out = tmp_path / f"{kind}.{fmt}"
         result = runner.invoke(app, ["export", kind, "--db", db, "--format", fmt, "--out",
                                      str(out)])
