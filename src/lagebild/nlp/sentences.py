@@ -9,10 +9,13 @@ subheads carry no full stop).
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from thinc.types import Ints2d
 
 FINAL_PUNCT = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 # opening mark -> the closing marks it accepts
@@ -40,7 +43,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
     if not len(doc):
         return doc
     flags = numpy.array([1 if start else -1 for start in sentence_starts(doc)], dtype="int32")
-    doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+    doc.from_array([SENT_START], cast(Ints2d, flags.astype("uint64").reshape(-1, 1)))
     return doc
 
 
