@@ -59,60 +59,56 @@ def test_office_holder_current_and_unknown(kb: KnowledgeBase) -> None:
     assert kb.office_holder("USA", "head_of_state", "kein Datum") is None
 
 
+COUNTRY_ADJECTIVES = [
+    ("nordkoreanischen", "PRK"),
+    ("russische", "RUS"),
+    ("russischen", "RUS"),
+    ("Russische", "RUS"),
+    ("US-amerikanische", "USA"),
+    ("amerikanischer", "USA"),
+    ("chinesisches", "CHN"),
+    ("deutschem", "DEU"),
+    ("ukrainisch", "UKR"),
+    ("südkoreanischen", "KOR"),
+    ("belarussischen", "BLR"),
+    ("saudi-arabischen", "SAU"),
+]
+COUNTRY_NAMES = [
+    ("Russland", "RUS"),
+    ("Russlands", "RUS"),
+    ("Russische Föderation", "RUS"),
+    ("Moskau", "RUS"),
+    ("Kreml", "RUS"),
+    ("Nordkoreas", "PRK"),
+    ("Pjöngjang", "PRK"),
+    ("Weißes Haus", "USA"),
+    ("Washington", "USA"),
+    ("Kiew", "UKR"),
+    ("Kyjiw", "UKR"),
+    ("Peking", "CHN"),
+    ("Downing Street", "GBR"),
+    ("Élysée", "FRA"),
+    ("Ukraine", "UKR"),
+    ("Vereinigten Staaten", "USA"),
+    ("Weißrussland", "BLR"),
+    ("Irans", "IRN"),
+    ("Tschad", "TCD"),
+]
+
+
 @pytest.mark.parametrize(
-    ("word", "iso3"),
-    [
-        ("nordkoreanischen", "PRK"),
-        ("russische", "RUS"),
-        ("russischen", "RUS"),
-        ("Russische", "RUS"),
-        ("US-amerikanische", "USA"),
-        ("amerikanischer", "USA"),
-        ("chinesisches", "CHN"),
-        ("deutschem", "DEU"),
-        ("ukrainisch", "UKR"),
-        ("südkoreanischen", "KOR"),
-        ("belarussischen", "BLR"),
-        ("saudi-arabischen", "SAU"),
-    ],
+    ("lookup", "text", "iso3"),
+    [("country_by_adjective", *case) for case in COUNTRY_ADJECTIVES]
+    + [("country_by_name", *case) for case in COUNTRY_NAMES],
 )
-def test_country_by_adjective(kb: KnowledgeBase, word: str, iso3: str) -> None:
-    country = kb.country_by_adjective(word)
+def test_country_lookup(kb: KnowledgeBase, lookup: str, text: str, iso3: str) -> None:
+    country = getattr(kb, lookup)(text)
     assert country is not None and country.iso3 == iso3
 
 
 def test_country_by_adjective_rejects_non_adjectives(kb: KnowledgeBase) -> None:
     assert kb.country_by_adjective("schnellen") is None
     assert kb.country_by_adjective("Russland") is None
-
-
-@pytest.mark.parametrize(
-    ("text", "iso3"),
-    [
-        ("Russland", "RUS"),
-        ("Russlands", "RUS"),
-        ("Russische Föderation", "RUS"),
-        ("Moskau", "RUS"),
-        ("Kreml", "RUS"),
-        ("Nordkoreas", "PRK"),
-        ("Pjöngjang", "PRK"),
-        ("Weißes Haus", "USA"),
-        ("Washington", "USA"),
-        ("Kiew", "UKR"),
-        ("Kyjiw", "UKR"),
-        ("Peking", "CHN"),
-        ("Downing Street", "GBR"),
-        ("Élysée", "FRA"),
-        ("Ukraine", "UKR"),
-        ("Vereinigten Staaten", "USA"),
-        ("Weißrussland", "BLR"),
-        ("Irans", "IRN"),
-        ("Tschad", "TCD"),
-    ],
-)
-def test_country_by_name(kb: KnowledgeBase, text: str, iso3: str) -> None:
-    country = kb.country_by_name(text)
-    assert country is not None and country.iso3 == iso3
 
 
 def test_country_by_name_rejects_unknown(kb: KnowledgeBase) -> None:

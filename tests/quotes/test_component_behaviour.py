@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
-from lagebild.quotes.quote import Quote
+from lagebild.quotes.quote import Quote, Role
 
 
 def quotes_of(nlp: Language, text: str) -> list[Quote]:
@@ -16,6 +17,35 @@ def only(quotes: list[Quote], qtype: str | None = None) -> Quote:
     sel = [q for q in quotes if qtype is None or q.type == qtype]
     assert len(sel) == 1, [q.to_dict() for q in quotes]
     return sel[0]
+
+
+class Has(str):
+    """A piece the part must contain, where the exact span is not what the case is about."""
+
+
+class Lacks(str):
+    """A piece the part must not contain: the frame word stays outside the quotation."""
+
+
+Expected = dict[str, str | tuple[str, ...]]  # part ("type", "text" or a role) → check(s)
+
+
+def part_text(q: Quote, name: str) -> str:
+    """The quote's type or text, or the text of one of its roles (which must be there)."""
+    value = getattr(q, name)
+    if isinstance(value, Role):
+        return value.text
+    assert isinstance(value, str), f"no {name} in {q.to_dict()}"
+    return value
+
+
+def meets(found: str, check: str) -> bool:
+    """A plain string must equal the part; `Has`/`Lacks` test only a piece of it."""
+    if isinstance(check, Has):
+        return check in found
+    if isinstance(check, Lacks):
+        return check not in found
+    return found == check
 
 
 def test_direct_quote_over_two_sentences(any_nlp: Language) -> None:
@@ -30,87 +60,60 @@ def test_direct_quote_over_two_sentences(any_nlp: Language) -> None:
     assert text[q.start : q.end] == q.text
 
 
-def test_so_frame_names_the_speaker(any_nlp: Language) -> None:
-    text = (
-        "„Die Lage bleibt angespannt, aber kontrollierbar“, so Feuerwehrsprecher Tom Krause weiter."
-    )
-    q = only(quotes_of(any_nlp, text), "direct")
-    assert q.speaker is not None and "Tom Krause" in q.speaker.text
-
-
-def test_indirect_konjunktiv_after_sagte(any_nlp: Language) -> None:
-    text = "Der Landrat sagte am Mittwoch, die Straße sei wegen des Hochwassers gesperrt."
-    q = only(quotes_of(any_nlp, text))
-    assert q.type == "indirect"
-    assert q.text == "die Straße sei wegen des Hochwassers gesperrt"
-    assert q.speaker is not None and q.speaker.text == "Der Landrat"
-    assert q.cue is not None and q.cue.text == "sagte"
-
-
-def test_indirect_before_inverted_frame(any_nlp: Language) -> None:
-    text = "Man wolle die Gespräche fortsetzen, sagte die Sprecherin."
-    q = only(quotes_of(any_nlp, text))
-    assert q.type == "indirect"
-    assert q.text == "Man wolle die Gespräche fortsetzen"
-    assert q.speaker is not None and q.speaker.text == "die Sprecherin"
-
-
-def test_laut_gives_source(any_nlp: Language) -> None:
-    text = "Laut einem Bericht der Regionalzeitung sei der Deich an zwei Stellen gebrochen."
-    q = only(quotes_of(any_nlp, text))
-    assert q.type == "indirect"
-    assert "Deich" in q.text and "Laut" not in q.text
-    assert q.source is not None and "Regionalzeitung" in q.source.text
-    assert q.cue is not None and q.cue.text == "Laut"
-
-
-def test_zufolge_frame(any_nlp: Language) -> None:
-    text = "Dem Nachrichtensender zufolge wurden bei dem Unfall drei Menschen verletzt."
-    q = only(quotes_of(any_nlp, text))
-    assert "drei Menschen verletzt" in q.text and "zufolge" not in q.text
-    assert q.source is not None and "Nachrichtensender" in q.source.text
-
-
-def test_wie_berichtete_frame(any_nlp: Language) -> None:
-    text = (
+# One sentence, the quote type to pick (None: the sentence's only quote), what it must show.
+FRAMES = [
+    pytest.param(
+        "„Die Lage bleibt angespannt, aber kontrollierbar“, "
+        "so Feuerwehrsprecher Tom Krause weiter.",
+        "direct", {"speaker": Has("Tom Krause")}, id="so_frame_names_the_speaker"),
+    pytest.param(
+        "Der Landrat sagte am Mittwoch, die Straße sei wegen des Hochwassers gesperrt.",
+        None, {"type": "indirect", "text": "die Straße sei wegen des Hochwassers gesperrt",
+               "speaker": "Der Landrat", "cue": "sagte"}, id="indirect_konjunktiv_after_sagte"),
+    pytest.param(
+        "Man wolle die Gespräche fortsetzen, sagte die Sprecherin.",
+        None, {"type": "indirect", "text": "Man wolle die Gespräche fortsetzen",
+               "speaker": "die Sprecherin"}, id="indirect_before_inverted_frame"),
+    pytest.param(
+        "Laut einem Bericht der Regionalzeitung sei der Deich an zwei Stellen gebrochen.",
+        None, {"type": "indirect", "text": (Has("Deich"), Lacks("Laut")),
+               "source": Has("Regionalzeitung"), "cue": "Laut"}, id="laut_gives_source"),
+    pytest.param(
+        "Dem Nachrichtensender zufolge wurden bei dem Unfall drei Menschen verletzt.",
+        None, {"text": (Has("drei Menschen verletzt"), Lacks("zufolge")),
+               "source": Has("Nachrichtensender")}, id="zufolge_frame"),
+    pytest.param(
         "Wie die Nachrichtenagentur Nordpress berichtete, "
-        "habe die Regierung den Notstand ausgerufen."
-    )
-    q = only(quotes_of(any_nlp, text))
-    assert q.text == "habe die Regierung den Notstand ausgerufen"
-    assert q.source is not None and "Nachrichtenagentur Nordpress" in q.source.text
-    assert q.cue is not None and q.cue.text == "berichtete"
-
-
-def test_dass_clause_after_teilte_mit(any_nlp: Language) -> None:
-    text = (
-        "Die Stadtverwaltung teilte am Abend mit, dass die Schulen bis Freitag geschlossen bleiben."
-    )
-    q = only(quotes_of(any_nlp, text))
-    assert q.type == "indirect"
-    assert q.text == "dass die Schulen bis Freitag geschlossen bleiben"
-    assert q.speaker is not None and q.speaker.text == "Die Stadtverwaltung"
-
-
-def test_addressee_an_gewandt(any_nlp: Language) -> None:
-    text = (
+        "habe die Regierung den Notstand ausgerufen.",
+        None, {"text": "habe die Regierung den Notstand ausgerufen",
+               "source": Has("Nachrichtenagentur Nordpress"), "cue": "berichtete"},
+        id="wie_berichtete_frame"),
+    pytest.param(
+        "Die Stadtverwaltung teilte am Abend mit, "
+        "dass die Schulen bis Freitag geschlossen bleiben.",
+        None, {"type": "indirect", "text": "dass die Schulen bis Freitag geschlossen bleiben",
+               "speaker": "Die Stadtverwaltung"}, id="dass_clause_after_teilte_mit"),
+    pytest.param(
         "„Wir stehen fest an Ihrer Seite“, "
-        "sagte die Ministerin an die Helfer und deren Familien gewandt."
-    )
-    q = only(quotes_of(any_nlp, text), "direct")
-    assert q.addressee is not None and q.addressee.text == "die Helfer und deren Familien"
-    assert q.speaker is not None and "Ministerin" in q.speaker.text
-
-
-def test_speaker_and_source_nach_angaben(any_nlp: Language) -> None:
-    text = (
+        "sagte die Ministerin an die Helfer und deren Familien gewandt.",
+        "direct", {"addressee": "die Helfer und deren Familien", "speaker": Has("Ministerin")},
+        id="addressee_an_gewandt"),
+    pytest.param(
         "Der Minister sagte nach Angaben der Nachrichtenagentur Nordpress, "
-        "man werde die Verhandlungen im Herbst fortsetzen."
-    )
-    q = only(quotes_of(any_nlp, text))
-    assert q.speaker is not None and q.speaker.text == "Der Minister"
-    assert q.source is not None and "Nordpress" in q.source.text
-    assert q.text == "man werde die Verhandlungen im Herbst fortsetzen"
+        "man werde die Verhandlungen im Herbst fortsetzen.",
+        None, {"speaker": "Der Minister", "source": Has("Nordpress"),
+               "text": "man werde die Verhandlungen im Herbst fortsetzen"},
+        id="speaker_and_source_nach_angaben"),
+]
+
+
+@pytest.mark.parametrize(("text", "qtype", "expected"), FRAMES)
+def test_frame(any_nlp: Language, text: str, qtype: str | None, expected: Expected) -> None:
+    q = only(quotes_of(any_nlp, text), qtype)
+    for name, checks in expected.items():
+        found = part_text(q, name)
+        for check in checks if isinstance(checks, tuple) else (checks,):
+            assert meets(found, check), (name, found, check)
 
 
 def test_interrupted_direct_quote_is_one_quote(any_nlp: Language) -> None:
@@ -120,14 +123,14 @@ def test_interrupted_direct_quote_is_one_quote(any_nlp: Language) -> None:
     assert q.speaker is not None and q.speaker.text == "Meier"
 
 
-def test_film_title_is_not_a_quote(any_nlp: Language) -> None:
-    assert quotes_of(any_nlp, "Der Film „Sommerwind“ läuft seit Donnerstag in den Kinos.") == []
-
-
-def test_no_quote_in_plain_report(any_nlp: Language) -> None:
-    assert (
-        quotes_of(
-            any_nlp, "Am Montag regnete es in der ganzen Stadt. Die Feuerwehr rückte zweimal aus."
-        )
-        == []
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Der Film „Sommerwind“ läuft seit Donnerstag in den Kinos.",
+                     id="film_title_is_not_a_quote"),
+        pytest.param("Am Montag regnete es in der ganzen Stadt. Die Feuerwehr rückte zweimal aus.",
+                     id="plain_report"),
+    ],
+)
+def test_no_quote(any_nlp: Language, text: str) -> None:
+    assert quotes_of(any_nlp, text) == []

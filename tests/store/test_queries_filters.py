@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from sqlalchemy import Engine, func, select
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, Engine, func, select
 
 from lagebild.store import tables
 from lagebild.store.database import store_analysis
@@ -18,9 +21,16 @@ from lagebild.store.queries import (
 from .sample import sample_analysis, store_samples
 
 
+@contextmanager
+def _stored(engine: Engine, articles: int) -> Iterator[Connection]:
+    """A connection to `engine` once `articles` sample articles are stored there."""
+    store_samples(engine, articles)
+    with engine.connect() as connection:
+        yield connection
+
+
 def test_queries_quotes_by_speaker_name_id_and_kb(engine: Engine) -> None:
-    store_samples(engine, 3)
-    with engine.connect() as c:
+    with _stored(engine, 3) as c:
         by_name = list_quotes(c, Filters(who="jana"))
         by_id = list_quotes(c, Filters(who="L-jana"))
         nobody = list_quotes(c, Filters(who="Olaf"))
@@ -32,8 +42,7 @@ def test_queries_quotes_by_speaker_name_id_and_kb(engine: Engine) -> None:
 
 
 def test_queries_date_medium_country_and_paging(engine: Engine) -> None:
-    store_samples(engine, 3)
-    with engine.connect() as c:
+    with _stored(engine, 3) as c:
         march_april = list_quotes(c, Filters(date_from="2024-03", date_to="2024-04"))
         april = list_quotes(c, Filters(date_to="2024-04", date_from="2024-04-01"))
         morgenpost = list_quotes(c, Filters(medium="morgenpost"))
@@ -47,8 +56,7 @@ def test_queries_date_medium_country_and_paging(engine: Engine) -> None:
 
 
 def test_queries_events_entities_network(engine: Engine) -> None:
-    store_samples(engine, 2)
-    with engine.connect() as c:
+    with _stored(engine, 2) as c:
         accuse = list_events(c, Filters(type="accuse"))
         olaf = list_events(c, Filters(who="Q999001"))
         entities = list_entities(c, Filters(type="PER"))
@@ -66,8 +74,7 @@ def test_queries_events_entities_network(engine: Engine) -> None:
 
 
 def test_queries_full_text_is_spelling_insensitive(engine: Engine) -> None:
-    store_samples(engine, 1)
-    with engine.connect() as c:
+    with _stored(engine, 1) as c:
         hits = [list_articles(c, Filters(text=q)).total
                 for q in ("Außenministerin", "AUSSENMINISTERIN", "außenministerin Nordhaven")]
         miss = list_articles(c, Filters(text="Raumfahrtbehörde")).total
@@ -83,8 +90,7 @@ def test_queries_sqlite_umlaut_spellings_meet(tmp_path) -> None:  # type: ignore
     from lagebild.store.database import open_database
 
     engine = open_database(str(tmp_path / "f.db"))
-    store_samples(engine, 1)
-    with engine.connect() as c:
+    with _stored(engine, 1) as c:
         assert list_articles(c, Filters(text="Suedland")).total == 1
         assert list_articles(c, Filters(text="buergermeister")).total == 1
         assert list_articles(c, Filters(text="Bürgerm*")).total == 1
@@ -104,8 +110,7 @@ def test_store_idempotent_and_article_roundtrip(engine: Engine) -> None:
 
 
 def test_queries_punctuation_only_text_matches_nothing(engine: Engine) -> None:
-    store_samples(engine, 1)
-    with engine.connect() as c:
+    with _stored(engine, 1) as c:
         assert list_articles(c, Filters(text="://")).total == 0
         assert list_quotes(c, Filters(text="!?")).total == 0
         assert list_events(c, Filters(text="-")).total == 0

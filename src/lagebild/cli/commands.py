@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -20,10 +21,18 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.text import Text
+from sqlalchemy import Connection
 
 from lagebild.cli.tables import RowFormat, print_rows
 from lagebild.read.sources import DEFAULT_MAX_MB
-from lagebild.store.queries import Filters
+from lagebild.store.queries import (
+    Filters,
+    Page,
+    list_articles,
+    list_entities,
+    list_events,
+    list_quotes,
+)
 
 stdout = Console(soft_wrap=True)
 stderr = Console(stderr=True, soft_wrap=True)
@@ -39,6 +48,8 @@ TextOption = Annotated[str | None, typer.Option("--text", help="Full-text query.
 LimitOption = Annotated[int, typer.Option(help="Rows to show.")]
 OffsetOption = Annotated[int, typer.Option(help="Rows to skip.")]
 FormatOption = Annotated[RowFormat, typer.Option("--format", "-f", help="Output format.")]
+
+Listing = Callable[[Connection, Filters], Page]  # a read-side query from lagebild.store.queries
 
 
 class _RateColumn(ProgressColumn):
@@ -122,6 +133,17 @@ def _filters(who: str | None = None, type_: str | None = None, date_from: str | 
                    country=country, text=text, limit=limit, offset=offset)
 
 
+def _print_page(db: str, listing: Listing, filters: Filters, fmt: RowFormat, *, title: str,
+                columns: list[str] | None = None) -> None:
+    """Run one query and print its page. The query commands differ only in their options, the
+    listing and the table's columns, so opening the database and rendering live here once."""
+    from lagebild.store.database import open_database
+
+    with open_database(db).connect() as connection:
+        page = listing(connection, filters)
+    print_rows(stdout, page.items, fmt, title=title, total=page.total, columns=columns)
+
+
 def quotes_command(
     db: DbOption, speaker: WhoOption = None, type_: TypeOption = None,
     date_from: FromOption = None, date_to: ToOption = None, medium: MediumOption = None,
@@ -129,14 +151,9 @@ def quotes_command(
     offset: OffsetOption = 0, fmt: FormatOption = RowFormat.table,
 ) -> None:
     """Stored quotations: speaker → quote → source, filterable."""
-    from lagebild.store.database import open_database
-    from lagebild.store.queries import list_quotes
-
-    with open_database(db).connect() as connection:
-        page = list_quotes(connection, _filters(speaker, type_, date_from, date_to, medium,
-                                                country, text, limit, offset))
-    print_rows(stdout, page.items, fmt, title="Quotes", total=page.total,
-               columns=["date", "medium", "speaker", "cue", "text", "source"])
+    filters = _filters(speaker, type_, date_from, date_to, medium, country, text, limit, offset)
+    _print_page(db, list_quotes, filters, fmt, title="Quotes",
+                columns=["date", "medium", "speaker", "cue", "text", "source"])
 
 
 def events_command(
@@ -146,14 +163,9 @@ def events_command(
     offset: OffsetOption = 0, fmt: FormatOption = RowFormat.table,
 ) -> None:
     """Stored PLOVER events (actor or recipient matching `--actor`), filterable."""
-    from lagebild.store.database import open_database
-    from lagebild.store.queries import list_events
-
-    with open_database(db).connect() as connection:
-        page = list_events(connection, _filters(actor, type_, date_from, date_to, medium,
-                                                country, text, limit, offset))
-    print_rows(stdout, page.items, fmt, title="Events", total=page.total,
-               columns=["article_date", "type", "mode", "actor", "recipient", "date", "evidence"])
+    filters = _filters(actor, type_, date_from, date_to, medium, country, text, limit, offset)
+    _print_page(db, list_events, filters, fmt, title="Events",
+                columns=["article_date", "type", "mode", "actor", "recipient", "date", "evidence"])
 
 
 def entities_command(
@@ -163,13 +175,8 @@ def entities_command(
     offset: OffsetOption = 0, fmt: FormatOption = RowFormat.table,
 ) -> None:
     """Entities across stored articles, most reported first."""
-    from lagebild.store.database import open_database
-    from lagebild.store.queries import list_entities
-
-    with open_database(db).connect() as connection:
-        page = list_entities(connection, _filters(name, type_, date_from, date_to, medium,
-                                                  country, text, limit, offset))
-    print_rows(stdout, page.items, fmt, title="Entities", total=page.total)
+    filters = _filters(name, type_, date_from, date_to, medium, country, text, limit, offset)
+    _print_page(db, list_entities, filters, fmt, title="Entities")
 
 
 def search_command(
@@ -179,14 +186,9 @@ def search_command(
     limit: LimitOption = 20, offset: OffsetOption = 0, fmt: FormatOption = RowFormat.table,
 ) -> None:
     """Full-text search over stored articles, best match first (German spelling-insensitive)."""
-    from lagebild.store.database import open_database
-    from lagebild.store.queries import list_articles
-
-    with open_database(db).connect() as connection:
-        page = list_articles(connection, _filters(entity, None, date_from, date_to, medium,
-                                                  country, query, limit, offset))
-    print_rows(stdout, page.items, fmt, title=f"Search: {query}", total=page.total,
-               columns=["id", "date", "medium", "title", "snippet"])
+    filters = _filters(entity, None, date_from, date_to, medium, country, query, limit, offset)
+    _print_page(db, list_articles, filters, fmt, title=f"Search: {query}",
+                columns=["id", "date", "medium", "title", "snippet"])
 
 
 class ExportKind(StrEnum):

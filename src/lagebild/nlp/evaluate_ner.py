@@ -43,25 +43,30 @@ def map_germeval_tag(tag: str) -> str:
     return f"{prefix}-{label}"
 
 
+def conll_sentences(path: str | Path) -> Iterator[list[str]]:
+    """The token lines of each sentence in a CoNLL-style file: one token a line, blank lines
+    between sentences, CRLF or LF. Every gold reader (here and in scripts/) groups lines this
+    one way; only "\n" ends a line, so odd Unicode separators stay inside their token."""
+    lines: list[str] = []
+    for raw in Path(path).read_text(encoding="utf-8").split("\n"):
+        line = raw.rstrip("\r")
+        if line.strip():
+            lines.append(line)
+        elif lines:
+            yield lines
+            lines = []
+    if lines:
+        yield lines
+
+
 def read_germeval(path: str | Path) -> list[GoldSentence]:
     """Read a GermEval 2014 TSV (index, word, outer tag, inner tag); `#` lines are sources."""
     sentences: list[GoldSentence] = []
-    words: list[str] = []
-    tags: list[str] = []
-    for raw in Path(path).read_text(encoding="utf-8").splitlines():
-        line = raw.rstrip("\r")
-        if line.startswith("#"):
-            continue
-        if not line.strip():
-            if words:
-                sentences.append(GoldSentence(words, repair_bio(tags)))
-                words, tags = [], []
-            continue
-        cols = line.split("\t")
-        words.append(cols[1])
-        tags.append(map_germeval_tag(cols[2]))
-    if words:
-        sentences.append(GoldSentence(words, repair_bio(tags)))
+    for lines in conll_sentences(path):
+        rows = [line.split("\t") for line in lines if not line.startswith("#")]
+        if rows:
+            tags = [map_germeval_tag(cols[2]) for cols in rows]
+            sentences.append(GoldSentence([cols[1] for cols in rows], repair_bio(tags)))
     return sentences
 
 
@@ -71,20 +76,10 @@ def read_europarl(path: str | Path) -> list[GoldSentence]:
     In IOB1 an entity starts with `I-`; `B-` only separates two adjacent entities of one type.
     """
     sentences: list[GoldSentence] = []
-    words: list[str] = []
-    tags: list[str] = []
-    for raw in Path(path).read_text(encoding="utf-8").splitlines():
-        line = raw.rstrip("\r")
-        if not line.strip():
-            if words:
-                sentences.append(GoldSentence(words, iob1_to_bio(tags)))
-                words, tags = [], []
-            continue
-        cols = line.split()
-        words.append(cols[0])
-        tags.append(cols[-1])
-    if words:
-        sentences.append(GoldSentence(words, iob1_to_bio(tags)))
+    for lines in conll_sentences(path):
+        rows = [line.split() for line in lines]
+        sentences.append(GoldSentence([cols[0] for cols in rows],
+                                      iob1_to_bio([cols[-1] for cols in rows])))
     return sentences
 
 

@@ -7,6 +7,7 @@ web page. Rows come back as plain dicts ready for JSON, CSV or a table.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +38,8 @@ A = tables.articles
 Q = tables.quotes
 E = tables.entities
 V = tables.events
+
+Condition = ColumnElement[bool] | TextClause  # what `Select.where` takes
 
 
 @dataclass
@@ -87,7 +90,7 @@ def _entity_matches(entity: FromClause, id_column: Any, who: str) -> ColumnEleme
     )
 
 
-def _article_text_match(connection: Connection, query: str) -> ColumnElement[bool] | TextClause:
+def _article_text_match(connection: Connection, query: str) -> Condition:
     if not fts_query(query):  # no words at all (only punctuation): nothing can match
         return false()
     if connection.dialect.name == "sqlite":
@@ -101,7 +104,7 @@ def _article_text_match(connection: Connection, query: str) -> ColumnElement[boo
     ).bindparams(fts_a=query)
 
 
-def _quote_text_match(connection: Connection, query: str) -> ColumnElement[bool] | TextClause:
+def _quote_text_match(connection: Connection, query: str) -> Condition:
     if not fts_query(query):
         return false()
     if connection.dialect.name == "sqlite":
@@ -113,6 +116,25 @@ def _quote_text_match(connection: Connection, query: str) -> ColumnElement[bool]
     return text(
         "to_tsvector('german', coalesce(quotes.text, '')) @@ websearch_to_tsquery('german', :fts_q)"
     ).bindparams(fts_q=query)
+
+
+def _narrowed(
+    stmt: Select[Any], connection: Connection, f: Filters, *,
+    who: Callable[[str], Condition], type_: Callable[[str], Condition],
+    country: Callable[[str], Condition], text_match: Callable[[Connection, str], Condition],
+) -> Select[Any]:
+    """`stmt` restricted by the filters the user gave. Each listing says what who / type /
+    country / text mean for its rows; the rule that an absent filter restricts nothing, and
+    that country codes compare upper-case, lives here once."""
+    if f.who:
+        stmt = stmt.where(who(f.who))
+    if f.type:
+        stmt = stmt.where(type_(f.type))
+    if f.country:
+        stmt = stmt.where(country(f.country.upper()))
+    if f.text:
+        stmt = stmt.where(text_match(connection, f.text))
+    return stmt
 
 
 def _page(connection: Connection, stmt: Select[Any], f: Filters) -> tuple[list[Any], int]:
@@ -224,16 +246,14 @@ def quotes_stmt(connection: Connection, f: Filters) -> Select[Any]:
         .where(*_article_filters(f))
         .order_by(A.c.date.desc(), A.c.pk.desc(), Q.c.position)
     )
-    if f.who:
-        stmt = stmt.where(or_(_entity_matches(speaker, Q.c.speaker_entity_id, f.who),
-                              Q.c.speaker_text.ilike(f"%{f.who}%")))
-    if f.type:
-        stmt = stmt.where(Q.c.type == f.type)
-    if f.country:
-        stmt = stmt.where(speaker.c.country == f.country.upper())
-    if f.text:
-        stmt = stmt.where(_quote_text_match(connection, f.text))
-    return stmt
+    return _narrowed(
+        stmt, connection, f,
+        who=lambda who: or_(_entity_matches(speaker, Q.c.speaker_entity_id, who),
+                            Q.c.speaker_text.ilike(f"%{who}%")),
+        type_=lambda kind: Q.c.type == kind,
+        country=lambda code: speaker.c.country == code,
+        text_match=_quote_text_match,
+    )
 
 
 def quote_item(r: Any) -> dict[str, Any]:
@@ -278,17 +298,14 @@ def events_stmt(connection: Connection, f: Filters) -> Select[Any]:
         .where(*_article_filters(f))
         .order_by(A.c.date.desc(), A.c.pk.desc(), V.c.position)
     )
-    if f.who:
-        stmt = stmt.where(or_(_entity_matches(actor, V.c.actor_entity_id, f.who),
-                              _entity_matches(recipient, V.c.recipient_entity_id, f.who)))
-    if f.type:
-        stmt = stmt.where(V.c.type == f.type.upper())
-    if f.country:
-        code = f.country.upper()
-        stmt = stmt.where(or_(actor.c.country == code, recipient.c.country == code))
-    if f.text:
-        stmt = stmt.where(_article_text_match(connection, f.text))
-    return stmt
+    return _narrowed(
+        stmt, connection, f,
+        who=lambda who: or_(_entity_matches(actor, V.c.actor_entity_id, who),
+                            _entity_matches(recipient, V.c.recipient_entity_id, who)),
+        type_=lambda kind: V.c.type == kind.upper(),
+        country=lambda code: or_(actor.c.country == code, recipient.c.country == code),
+        text_match=_article_text_match,
+    )
 
 
 def event_item(r: Any) -> dict[str, Any]:
@@ -333,15 +350,13 @@ def entities_stmt(connection: Connection, f: Filters) -> Select[Any]:
         .group_by(E.c.entity_id)
         .order_by(articles_count.desc(), E.c.entity_id)
     )
-    if f.who:
-        stmt = stmt.where(_entity_matches(E, E.c.entity_id, f.who))
-    if f.type:
-        stmt = stmt.where(E.c.type == f.type.upper())
-    if f.country:
-        stmt = stmt.where(E.c.country == f.country.upper())
-    if f.text:
-        stmt = stmt.where(_article_text_match(connection, f.text))
-    return stmt
+    return _narrowed(
+        stmt, connection, f,
+        who=lambda who: _entity_matches(E, E.c.entity_id, who),
+        type_=lambda kind: E.c.type == kind.upper(),
+        country=lambda code: E.c.country == code,
+        text_match=_article_text_match,
+    )
 
 
 def entity_item(r: Any) -> dict[str, Any]:

@@ -7,6 +7,8 @@ lose nothing even for fields that have no column yet.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     Column,
@@ -23,6 +25,25 @@ from sqlalchemy import (
 SCHEMA_VERSION = 1
 
 metadata = MetaData()
+
+
+def _article_pk() -> Column[int]:
+    """The owning article's key; ON DELETE CASCADE, so deleting an article deletes its rows."""
+    return Column(
+        "article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False
+    )
+
+
+def _per_article(name: str, *columns: Column[Any]) -> Table:
+    """A table of what the pipeline found in articles: each row leads with its article's key."""
+    return Table(name, metadata, _article_pk(), *columns)
+
+
+def _span(*, nullable: bool = True) -> tuple[Column[int], Column[int]]:
+    """Character offsets `start`/`end` into the article text; a fresh pair per table, since a
+    Column belongs to exactly one Table."""
+    return Column("start", Integer, nullable=nullable), Column("end", Integer, nullable=nullable)
+
 
 lagebild_meta = Table(
     "lagebild_meta",
@@ -53,20 +74,15 @@ articles = Table(
 Index("ix_articles_date", articles.c.date)
 Index("ix_articles_medium", articles.c.medium)
 
-blocks = Table(
+blocks = _per_article(
     "blocks",
-    metadata,
-    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
     Column("position", Integer, nullable=False),
     Column("kind", String(16), nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
+    *_span(nullable=False),
 )
 
-entities = Table(
+entities = _per_article(
     "entities",
-    metadata,
-    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
     Column("entity_id", String(255), nullable=False),
     Column("name", Text),
     Column("type", String(16)),
@@ -77,26 +93,20 @@ entities = Table(
 )
 Index("ix_entities_kb_id", entities.c.kb_id)
 
-mentions = Table(
+mentions = _per_article(
     "mentions",
-    metadata,
-    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
     Column("entity_id", String(255), nullable=False),
     Column("text", Text),
     Column("kind", String(32)),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
+    *_span(nullable=False),
 )
 
-quotes = Table(
+quotes = _per_article(
     "quotes",
-    metadata,
-    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
     Column("position", Integer, nullable=False),
     Column("type", String(32)),
     Column("text", Text),
-    Column("start", Integer),
-    Column("end", Integer),
+    *_span(),
     Column("cue", Text),
     Column("speaker_entity_id", String(255)),
     Column("speaker_text", Text),
@@ -110,10 +120,8 @@ Index("ix_quotes_speaker", quotes.c.speaker_entity_id)
 Index("ix_quotes_article", quotes.c.article_pk)
 Index("ix_entities_article", entities.c.article_pk, entities.c.entity_id)
 
-events = Table(
+events = _per_article(
     "events",
-    metadata,
-    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
     Column("position", Integer, nullable=False),
     Column("type", String(32)),
     Column("mode", String(32)),
@@ -152,9 +160,8 @@ event_reports = Table(
         ForeignKey("event_clusters.pk", ondelete="CASCADE"),
         nullable=False,
     ),
-    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), nullable=False),
+    _article_pk(),
     Column("article_id", String(255)),
-    Column("start", Integer),
-    Column("end", Integer),
+    *_span(),
     Column("text", Text),
 )
