@@ -55,3 +55,28 @@ def test_negated_event(nlp: Language) -> None:
 
 def test_no_event_without_trigger(nlp: Language) -> None:
     assert _events(nlp, "In Madrid schien am Donnerstag die Sonne.") == []
+
+
+def test_separated_particle_before_closing_quote(nlp: Language) -> None:
+    text = "Datenschützer warfen der spanischen Regierung „Wortbruch“ vor."
+    assert any(e["type"] == "ACCUSE" for e in _events(nlp, text))
+
+
+def test_arrest_without_named_police_implies_the_police(nlp: Language) -> None:
+    events = _events(nlp, "In Lyon wurden am Freitag 14 französische Demonstranten festgenommen.")
+    arrests = [e for e in events if e["type"] == "COERCE"]
+    assert arrests and arrests[0]["actor"]["sector"] == "COP"
+    assert arrests[0]["actor"]["code"] == "FRA"
+
+
+def test_announced_violence_is_a_threat(nlp: Language) -> None:
+    text = "Ein Sprecher der Rebellen kündigte an, die Rebellen würden die Hauptstadt angreifen."
+    assert any(e["type"] == "THREATEN" for e in _events(nlp, text))
+
+
+def test_definite_mention_of_a_reported_protest_is_one_event(nlp: Language) -> None:
+    text = (
+        "Tausende Menschen demonstrierten am Freitag in Madrid gegen die spanische Regierung. "
+        "Die Demonstration verlief friedlich."
+    )
+    assert len([e for e in _events(nlp, text) if e["type"] == "PROTEST"]) == 1

@@ -9,13 +9,17 @@ trained on a small treebank often attaches German objects wrongly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from lagebild.entities.kb import KnowledgeBase
 from lagebild.events.event import Participant
 from lagebild.events.lexicon import SYMMETRIC_TYPES, EventLexicon, Trigger
+from lagebild.events.tokens import doc_tokens
+from lagebild.fields import pick
 
 PREP_FORMS = {
     "beim": "bei",
@@ -34,6 +38,8 @@ NP_INNER_POS = frozenset({"DET", "ADJ", "NUM", "PROPN", "NOUN", "X"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—", "-", '"', "„", "“", "»", "«"})
 SPECIFIC_PERSON, SPECIFIC_GROUP, SPECIFIC_COUNTRY, SPECIFIC_PLACE = 3, 2, 1, 0
 CIRCUMSTANCE_PREPS = frozenset({"bei", "während", "nach", "vor", "seit", "trotz", "wegen"})
+MILITARY_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+LOCAL_KINDS = frozenset({"igo", "media", "city", "facility", "region", "country"})
 NON_NOMINATIVE_ARTICLES = frozenset({"den", "dem", "des", "einen", "einem", "eines"})
 
 
@@ -51,6 +57,36 @@ class Candidate:
     head_i: int = -1
 
 
+def cluster_participant(
+    cluster: Any, span: Any, code: str | None, sector: str | None
+) -> Participant:
+    """The participant an entity cluster gives for one of its mentions (any object with
+    `text`, `start`, `end` character offsets)."""
+    return Participant(
+        **pick(span, "text", "start", "end"),
+        entity_id=cluster.id,
+        code=code,
+        sector=sector,
+        **pick(cluster, "name", "kb_id"),
+    )
+
+
+def _country_candidate(doc: Doc, i: int, country: Any) -> Candidate:
+    """Token `i` names a country (name, capital or adjective): its government."""
+    tok = doc[i]
+    part = Participant(
+        tok.text,
+        tok.idx,
+        tok.idx + len(tok.text),
+        entity_id=country.actor_id,
+        code=country.iso3,
+        sector="GOV",
+        name=country.name,
+        kb_id=country.actor_id,
+    )
+    return Candidate(i, i + 1, part, SPECIFIC_COUNTRY)
+
+
 def clause_bounds(sent: Span, i: int) -> tuple[int, int]:
     """Token range of the comma/colon-delimited segment of `sent` that holds token `i`."""
     start = i
@@ -64,15 +100,18 @@ def clause_bounds(sent: Span, i: int) -> tuple[int, int]:
 
 def clause_map(sent: Span) -> dict[int, tuple[int, int]]:
     """`clause_bounds` for every token of the sentence in one pass."""
+    text = doc_tokens(sent.doc).text
+    breaks = [i for i in range(sent.start, sent.end) if text[i] in CLAUSE_BREAKS]
     out: dict[int, tuple[int, int]] = {}
     start = sent.start
-    for i in range(sent.start, sent.end + 1):
-        if i == sent.end or doc_text(sent.doc[i]) in CLAUSE_BREAKS:
-            for j in range(start, i):
-                out[j] = (start, i)
-            if i < sent.end:
-                out[i] = clause_bounds(sent, i)
-            start = i + 1
+    for k, b in enumerate([*breaks, sent.end]):
+        seg = (start, b)
+        for j in range(start, b):
+            out[j] = seg
+        if b < sent.end:
+            # a break token belongs to the segment before it and reaches to the next break
+            out[b] = (start, breaks[k + 1] if k + 1 < len(breaks) else sent.end)
+        start = b + 1
     return out
 
 
@@ -83,21 +122,22 @@ def doc_text(token: Token) -> str:
 
 def prep_of(doc: Doc, start: int, lower_bound: int) -> str | None:
     """The preposition that opens the noun phrase starting at token `start`, if any."""
+    dt = doc_tokens(doc)
     i = start - 1
     steps = 0
     opened = False  # passed a determiner or number: the phrase starts here
     while i >= lower_bound and steps < 6:
-        tok = doc[i]
-        if tok.tag_ in ("APPR", "APPRART") or (tok.pos_ == "ADP" and tok.tag_ != "PTKVZ"):
-            low = tok.lower_
+        pos, tag = dt.pos[i], dt.tag[i]
+        if tag in ("APPR", "APPRART") or (pos == "ADP" and tag != "PTKVZ"):
+            low = dt.lower[i]
             return PREP_FORMS.get(low, low)
-        if tok.pos_ not in NP_INNER_POS and tok.tag_ not in ("PPOSAT", "ADV"):
+        if pos not in NP_INNER_POS and tag not in ("PPOSAT", "ADV"):
             return None
-        if tok.pos_ in ("NOUN", "PROPN") and opened:
+        if pos in ("NOUN", "PROPN") and opened:
             # "am Freitag 140 Personen", "in Afghanistan 17 Menschen": the noun before the
             # determiner/number heads another phrase ("mit dem Präsidenten Putin" is one)
             return None
-        if tok.pos_ in ("DET", "NUM") or tok.tag_ in ("ART", "CARD", "PPOSAT"):
+        if pos in ("DET", "NUM") or tag in ("ART", "CARD", "PPOSAT"):
             opened = True
         i -= 1
         steps += 1
@@ -110,12 +150,19 @@ def case_of(tokens: Span) -> str | None:
     so the tagger's case for it is a guess and is not used."""
     doc = tokens.doc
     before = [doc[j] for j in range(max(tokens.sent.start, tokens.start - 3), tokens.start)]
-    for tok in (*tokens, *reversed(before), *[t for t in tokens[0].lefts if t.pos_ == "DET"]):
+    # only the words before the phrase's first noun: "Außenministerium der Vereinigten
+    # Staaten" is no genitive, its attribute is
+    lead: list[Token] = []
+    for tok in tokens:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            break
+        lead.append(tok)
+    for tok in (*lead, *reversed(before), *[t for t in tokens[0].lefts if t.pos_ == "DET"]):
         if tok.pos_ not in ("DET", "ADJ", "PRON") and tok.tag_ not in ("ART", "ADJA"):
             if tok.i < tokens.start:
                 break  # a non-NP word before the phrase ends the search
             continue
-        values = tok.morph.get("Case")
+        values = tok.morph.get("Case", [])
         if values:
             return values[0]
     return None
@@ -127,6 +174,10 @@ class ArgumentFinder:
     def __init__(self, kb: KnowledgeBase, lex: EventLexicon) -> None:
         self.kb = kb
         self.lex = lex
+        self._actor_cache: dict[str, Any] = {}
+        self._role_cache: dict[str, Any] = {}
+        self._compound_sector: dict[tuple[str, str], str | None] = {}
+        self._home: str | None = None  # the article's main country (set by `candidates`)
 
     # ------------------------------------------------------------ candidates
     def candidates(
@@ -135,6 +186,7 @@ class ArgumentFinder:
         """Entity mentions in the sentence (clusters first, KB look-ups for the rest).
         `default_country` (the article's main country) codes group nouns that name no country
         ("die Polizei", "Demonstranten")."""
+        self._home = default_country
         out: list[Candidate] = []
         covered: set[int] = set()
         for cluster in doc._.entities:
@@ -150,18 +202,16 @@ class ArgumentFinder:
                 if kind == "country" and not sector:
                     sector = "GOV"
                 code = cluster.country
-                if code is None and cluster.type == "PER" and kind not in ("igo", "media"):
-                    code = default_country  # a person the KB does not know: a local actor
-                part = Participant(
-                    text=mention.text,
-                    start=mention.start,
-                    end=mention.end,
-                    entity_id=cluster.id,
-                    code=code,
-                    sector=sector,
-                    name=cluster.name,
-                    kb_id=cluster.kb_id,
-                )
+                if code is None and cluster.type in ("PER", "ORG") and kind not in LOCAL_KINDS:
+                    # a person or group the KB does not know ("CFDR", "die Militärjunta"): a
+                    # local actor, of the sector its head noun names
+                    code = default_country
+                    sector = sector or self._sector_form(mention.text.split()[-1].split("-")[-1])
+                if not sector:
+                    sector = self._adjective_sector(doc, span.start, sent.start)
+                if not sector and cluster.type == "PER":
+                    sector = self._role_sector(cluster)
+                part = cluster_participant(cluster, mention, code, sector)
                 out.append(Candidate(span.start, span.end, part, specific))
                 covered.update(range(span.start, span.end))
         out.extend(self._kb_candidates(doc, sent, covered, article_date, default_country))
@@ -193,10 +243,11 @@ class ArgumentFinder:
         default_country: str | None = None,
     ) -> list[Candidate]:
         out: list[Candidate] = []
+        dt = doc_tokens(doc)
         i = sent.start
         while i < sent.end:
-            if i in covered:
-                i += 1
+            if i in covered or not (dt.text[i][:1].isupper() or dt.pos[i] == "ADJ"):
+                i += 1  # only capitalised words and adjectives start a KB name or a role
                 continue
             found = self._kb_at(doc, i, sent.end, covered, article_date, default_country)
             if found is None:
@@ -215,23 +266,18 @@ class ArgumentFinder:
         article_date: str | None,
         default_country: str | None = None,
     ) -> Candidate | None:
-        tok = doc[i]
-        if not tok.text[:1].isupper() and tok.pos_ != "ADJ":
+        dt = doc_tokens(doc)
+        text = dt.text[i]
+        if not text[:1].isupper() and dt.pos[i] != "ADJ":
             return None
-        # 1. names of persons/organisations, longest first
-        for n in (4, 3, 2, 1):
-            if i + n > limit or any(j in covered for j in range(i, i + n)):
-                continue
-            span = doc[i : i + n]
-            if not span.text[:1].isupper():
-                continue
-            actors = [
-                a
-                for a in self.kb.actors_by_alias(span.text)
-                if a.kind not in ("city", "facility", "region")
-            ]
-            if actors:
-                actor = actors[0]
+        # 1. names of persons/organisations, longest first (up to 4 uncovered tokens)
+        longest = 0
+        while longest < 4 and i + longest < limit and i + longest not in covered:
+            longest += 1
+        for n in range(longest if text[:1].isupper() else 0, 0, -1):
+            actor = self._named_actor(dt.span_text(i, i + n))
+            if actor is not None:
+                span = doc[i : i + n]
                 sector = actor.sector
                 if sector is None:
                     offices = actor.offices_at(article_date)
@@ -251,21 +297,44 @@ class ArgumentFinder:
                 spec = SPECIFIC_COUNTRY if actor.kind == "country" else SPECIFIC_PERSON
                 return Candidate(i, i + n, part, spec)
         # 2. countries, capitals ("Pjöngjang" speaks for its government)
-        country = self.kb.country_by_name(tok.text)
-        if country is not None and tok.pos_ != "ADJ":
-            part = Participant(
-                tok.text,
-                tok.idx,
-                tok.idx + len(tok.text),
-                entity_id=country.actor_id,
-                code=country.iso3,
-                sector="GOV",
-                name=country.name,
-                kb_id=country.actor_id,
-            )
-            return Candidate(i, i + 1, part, SPECIFIC_COUNTRY)
+        country = self.kb.country_by_name(text)
+        if country is not None and dt.pos[i] != "ADJ":
+            return _country_candidate(doc, i, country)
         # 3. role nouns and group nouns with a country: "der russische Präsident", "Kreml-Chef"
         return self._role_at(doc, i, limit, article_date, default_country)
+
+    def _role(self, noun: str) -> Any:
+        """`kb.role_by_noun`, cached per noun."""
+        cache = self._role_cache
+        if noun not in cache:
+            if len(cache) > 50_000:
+                cache.clear()
+            cache[noun] = self.kb.role_by_noun(noun)
+        return cache[noun]
+
+    def _genitive_country(self, doc: Doc, i: int, limit: int) -> tuple[str, int] | None:
+        """ISO-3 code and end of "der/des <country>" starting at token `i`, if any."""
+        dt = doc_tokens(doc)
+        if dt.lower[i] not in ("der", "des"):
+            return None
+        for n in (3, 2, 1):
+            if i + 1 + n <= limit:
+                country = self.kb.country_by_name(dt.span_text(i + 1, i + 1 + n))
+                if country is not None:
+                    return country.iso3, i + 1 + n
+        return None
+
+    def _named_actor(self, text: str) -> Any:
+        """The first KB person/organisation (no place) with alias `text`, cached per text."""
+        cache = self._actor_cache
+        if text not in cache:
+            if len(cache) > 50_000:
+                cache.clear()
+            actors = self.kb.actors_by_alias(text)
+            cache[text] = next(
+                (a for a in actors if a.kind not in ("city", "facility", "region")), None
+            )
+        return cache[text]
 
     def _role_at(
         self,
@@ -275,28 +344,28 @@ class ArgumentFinder:
         article_date: str | None,
         default_country: str | None = None,
     ) -> Candidate | None:
-        tok = doc[i]
+        dt = doc_tokens(doc)
         adj_country = None
         j = i
-        if tok.pos_ == "ADJ" or tok.tag_ == "ADJA":
-            country = self.kb.country_by_adjective(tok.text)
+        if dt.pos[i] == "ADJ" or dt.tag[i] == "ADJA":
+            country = self.kb.country_by_adjective(dt.text[i])
             if country is None:
                 return None
             adj_country = country.iso3
             j = i + 1
-            while j < limit and doc[j].pos_ == "ADJ":
+            while j < limit and dt.pos[j] == "ADJ":
                 j += 1
             if j >= limit:
                 return None
-        noun = doc[j]
-        if noun.pos_ not in ("NOUN", "PROPN"):
+        if dt.pos[j] not in ("NOUN", "PROPN"):
             return None
-        role = self.kb.role_by_noun(noun.text)
+        noun_text = dt.text[j]
+        role = self._role(noun_text)
         sector: str | None = None
         code = adj_country
-        if role is None and code is None and "-" in noun.text:
+        if role is None and code is None and "-" in noun_text:
             # "US-Soldaten", "Nato-Truppen": a country (or alliance) prefix and a group noun
-            prefix, _, head = noun.text.partition("-")
+            prefix, _, head = noun_text.partition("-")
             country = self.kb.country_by_name(prefix)
             head_sector = self._sector_form(head)
             if country is not None and head_sector is not None:
@@ -308,7 +377,7 @@ class ArgumentFinder:
             role_def = self.kb.roles().get(role.role)
             sector = role_def.sector if role_def else "GOV"
         elif sector is None:
-            sector = self._sector_noun(noun)
+            sector = self._sector_noun(dt.lemma[j], noun_text)
         if sector is None:
             return None
         end = j + 1
@@ -316,8 +385,12 @@ class ArgumentFinder:
             # genitive country after the noun: "der Präsident Russlands"
             nxt = doc[end]
             country = self.kb.country_by_name(nxt.text)
+            genitive = self._genitive_country(doc, end, limit)
             if country is not None and nxt.text.endswith("s"):
                 code, end = country.iso3, end + 1
+            elif genitive is not None:
+                # "das Außenministerium der Vereinigten Staaten", "die Regierung des Iran"
+                code, end = genitive
             elif nxt.lower_ in ("in", "aus") and end + 1 < limit:
                 # "die Regierung in Stockholm", "Demonstranten aus Polen"
                 country = self.kb.country_by_name(doc[end + 1].text)
@@ -346,10 +419,36 @@ class ArgumentFinder:
         )
         return Candidate(i, end, part, SPECIFIC_PERSON if kb_id else SPECIFIC_GROUP)
 
-    def _sector_noun(self, noun: Token) -> str | None:
-        for form in (noun.lemma_, noun.text, noun.text.rstrip("n").rstrip("e")):
-            if form in self.lex.sector_nouns:
-                return self.lex.sector_nouns[form]
+    def _sector_noun(self, lemma: str, text: str) -> str | None:
+        nouns = self.lex.sector_nouns
+        for form in (lemma, text, text.rstrip("n").rstrip("e")):
+            if form in nouns:
+                return nouns[form]
+        key = (lemma, text)
+        if key not in self._compound_sector:
+            self._compound_sector[key] = _compound_head_sector(lemma, nouns)
+        return self._compound_sector[key]
+
+    def _role_sector(self, cluster: Any) -> str | None:
+        """Sector from a role noun the article gives the person anywhere ("der weißrussische
+        Oppositionsführer X" -> OPP)."""
+        for mention in cluster.mentions:
+            role = getattr(mention, "role", None)
+            if role:
+                sector = self._sector_form(role.split()[-1].split("-")[-1])
+                if sector is not None:
+                    return sector
+        return None
+
+    def _adjective_sector(self, doc: Doc, start: int, lower_bound: int) -> str | None:
+        """A sector adjective up to three words before a phrase ("der oppositionellen
+        Gruppierung CFDR" -> OPP)."""
+        dt = doc_tokens(doc)
+        for j in range(start - 1, max(lower_bound, start - 4) - 1, -1):
+            low = dt.lower[j]
+            for stem, sector in self.lex.sector_adjectives.items():
+                if low.startswith(stem):
+                    return sector
         return None
 
     def _sector_form(self, text: str) -> str | None:
@@ -374,9 +473,11 @@ class ArgumentFinder:
         own = [c for c in cands if not (c.start <= tok.i < c.end)]
         in_clause = [c for c in own if clause[0] <= c.start < clause[1]]
         if trig.pos == "VERB":
-            actor, recipient = self._verb_roles(doc, trig, tok, in_clause, own)
+            actor, recipient = self._verb_roles(trig, tok, in_clause, own)
         else:
             actor, recipient = self._noun_roles(doc, trig, tok, in_clause, own, light)
+        if actor is None and trig.pos == "NOUN":
+            actor = self._compound_actor(doc, tok, trig)
         if actor is not None and recipient is None and trig.type in SYMMETRIC_TYPES:
             recipient = _coordinated(doc, actor, in_clause)
         if (
@@ -387,7 +488,9 @@ class ArgumentFinder:
         ):
             # meetings inherit their second party from earlier meetings (component), and a
             # trigger that needs a recipient must find it by its own cues
-            recipient = _nearest_other(tok, actor, in_clause)
+            recipient = _nearest_other(tok, actor, in_clause) or _nearest_other(
+                tok, actor, own, max_dist=SENTENCE_REACH
+            )
         if trig.swap and actor is not None and recipient is not None:
             actor, recipient = recipient, actor
         a = actor.participant if actor else None
@@ -398,62 +501,85 @@ class ArgumentFinder:
             r = None  # "Putin ... Russland": one party named twice, not two parties
         return a, r
 
-    def _subject(
-        self, doc: Doc, tok: Token, cands: list[Candidate], exclude: set[int]
-    ) -> Candidate | None:
-        best: tuple[float, Candidate] | None = None
+    def _subject(self, doc: Doc, tok: Token, cands: list[Candidate]) -> Candidate | None:
         verb_heads = {tok.i} | {t.i for t in tok.children if t.pos_ == "AUX"}
-        for c in cands:
-            if c.prep is not None or id(c) in exclude or c.case in ("Dat", "Gen"):
-                continue  # an overtly dative or genitive phrase is never the subject
-            if c.case == "Acc" and c.start > tok.i:
-                continue  # "dankte den Menschen": an accusative/dative after the verb
-            if _article_of(doc, c) in NON_NOMINATIVE_ARTICLES:
-                continue  # "den", "dem", "einem": the article rules out the nominative
-            score = 0.0
-            if c.dep.startswith("nsubj") and (c.head_i in verb_heads or c.head_i == tok.head.i):
-                score += 3
-            if c.case == "Nom":
-                score += 2
-            elif c.case in ("Dat", "Acc"):
-                score -= 1
-            elif c.case == "Gen":
-                score -= 2
-            if c.start < tok.i:
-                score += 1
-                if (
-                    c.start == 0
-                    or doc[c.start].is_sent_start
-                    or doc[c.start - 1].text in CLAUSE_BREAKS
-                ):
-                    score += (
-                        1  # German V2: the phrase before the finite verb is usually the subject
-                    )
-            score -= 0.05 * abs(c.start - tok.i)
-            score += 0.2 * c.specific
-            if best is None or score > best[0]:
-                best = (score, c)
-        return best[1] if best else None
+        return _best(cands, lambda c: _subject_score(doc, tok, c, verb_heads))
 
     def _verb_roles(
-        self,
-        doc: Doc,
-        trig: Trigger,
-        tok: Token,
-        cands: list[Candidate],
-        sentence_cands: list[Candidate],
+        self, trig: Trigger, tok: Token, cands: list[Candidate], sentence_cands: list[Candidate]
     ) -> tuple[Candidate | None, Candidate | None]:
+        doc = tok.doc
         passive = is_passive(doc, tok)
         if passive:
-            actor = _by_prep(cands, ("von", "durch"), tok.i)
-            recipient = self._subject(doc, tok, cands, set())
+            agents = [
+                c for c in cands if c.specific != SPECIFIC_PLACE and c.participant.code is not None
+            ]
+            actor = _by_prep(agents, ("von", "durch"), tok.i) or self._prefix_agent(doc, tok)
+            recipient = self._subject(doc, tok, cands)
             return actor, recipient
-        actor = self._subject(doc, tok, cands, set())
+        actor = self._subject(doc, tok, cands)
         if actor is None:
             before = [c for c in sentence_cands if c.start < tok.i and c.prep is None]
-            actor = self._subject(doc, tok, before, set()) if before else None
+            actor = self._subject(doc, tok, before) if before else None
         recipient = self._recipient(doc, trig, tok, cands, actor)
         return actor, recipient
+
+    def _compound_actor(self, doc: Doc, tok: Token, trig: Trigger) -> Candidate | None:
+        """The actor a compound trigger names in its first part: "Polizeiübergriff" (the
+        police), "NATO-Angriffe" (NATO), "US-Luftangriff" (the US military)."""
+        text = tok.text
+        head = trig.lemma.lower()
+        low = text.lower()
+        k = low.find(head)
+        if k <= 0:
+            dash = text.find("-")
+            if dash <= 0:
+                return None
+            k = dash + 1
+        prefix = text[:k].rstrip("-")
+        if prefix.endswith("s") and len(prefix) > 4 and prefix[:-1] in self.lex.sector_nouns:
+            prefix = prefix[:-1]  # linking s: "Polizeiaktion", "Regierungstruppen"
+        country = self.kb.country_by_name(prefix)
+        code: str | None
+        sector: str | None
+        if country is not None:
+            code, sector = country.iso3, ("MIL" if trig.type in MILITARY_TYPES else "GOV")
+        else:
+            actor = self._named_actor(prefix)
+            sector = self.lex.sector_nouns.get(prefix)
+            if actor is not None and actor.kind not in ("person",):
+                code, sector = actor.country, actor.sector
+            elif sector is not None:
+                code = self._home
+            else:
+                return None
+        if not code:
+            return None
+        start = tok.idx
+        part = Participant(prefix, start, start + len(prefix), code=code, sector=sector)
+        return Candidate(tok.i, tok.i + 1, part, SPECIFIC_GROUP)
+
+    def _prefix_agent(self, doc: Doc, tok: Token) -> Candidate | None:
+        """ "durch NATO-Angriffe getötet": the country or alliance that prefixes the noun of a
+        "durch"/"von" phrase of the sentence is the agent."""
+        dt = doc_tokens(doc)
+        lo, hi = dt.sent_bounds(tok.i)
+        for j in range(lo, hi - 1):
+            if dt.lower[j] not in ("durch", "von"):
+                continue
+            for k in range(j + 1, min(hi, j + 4)):
+                prefix, dash, _ = dt.text[k].partition("-")
+                if not dash or dt.pos[k] not in ("NOUN", "PROPN"):
+                    continue
+                country = self.kb.country_by_name(prefix)
+                actor = self._named_actor(prefix) if country is None else None
+                code = country.iso3 if country is not None else getattr(actor, "country", None)
+                if code:
+                    start = doc[k].idx
+                    sector = "MIL" if country is not None else getattr(actor, "sector", None)
+                    part = Participant(prefix, start, start + len(prefix), code=code, sector=sector)
+                    return Candidate(k, k + 1, part, SPECIFIC_GROUP)
+        return None
 
     def _recipient(
         self, doc: Doc, trig: Trigger, tok: Token, cands: list[Candidate], actor: Candidate | None
@@ -475,23 +601,8 @@ class ArgumentFinder:
         self, trig: Trigger, tok: Token, cands: list[Candidate], actor: Candidate | None, role: str
     ) -> Candidate | None:
         want = {"dat": "Dat", "dat_light": "Dat", "obj": "Acc", "obj_person": "Acc"}[role]
-        best: tuple[float, Candidate] | None = None
-        for c in cands:
-            if c is actor or c.prep is not None:
-                continue
-            if trig.pos == "NOUN" and c.start > tok.i and c.start - tok.i <= 2:
-                continue  # a genitive attribute of the noun, not an object of the light verb
-            if role == "obj_person" and c.specific < SPECIFIC_COUNTRY:
-                continue
-            score = 1.0 if c.case == want else (0.5 if c.case in ("Dat", "Acc") else 0.0)
-            if c.dep in ("obj", "iobj", "obl:arg") and c.head_i == tok.i:
-                score += 1
-            if c.case == "Gen":
-                continue  # "nach Angaben des russischen Fernsehens": never an object
-            score -= 0.05 * abs(c.start - tok.i)
-            if best is None or score > best[0]:
-                best = (score, c)
-        return best[1] if best else None
+        others = [c for c in cands if c is not actor and c.prep is None and c.case != "Gen"]
+        return _best(others, lambda c: _object_score(trig, tok, c, want, role))
 
     def _noun_roles(
         self,
@@ -539,7 +650,7 @@ class ArgumentFinder:
                 )
             elif role == "subj":
                 verb = light if light is not None else tok
-                actor = self._subject(doc, verb, [c for c in cands if c is not recipient], set())
+                actor = self._subject(doc, verb, [c for c in cands if c is not recipient])
             if actor is not None and actor is not recipient:
                 break
             actor = None
@@ -556,17 +667,7 @@ class ArgumentFinder:
         while j >= 0 and doc[j].pos_ == "ADJ":
             country = self.kb.country_by_adjective(doc[j].text)
             if country is not None:
-                part = Participant(
-                    doc[j].text,
-                    doc[j].idx,
-                    doc[j].idx + len(doc[j].text),
-                    entity_id=country.actor_id,
-                    code=country.iso3,
-                    sector="GOV",
-                    name=country.name,
-                    kb_id=country.actor_id,
-                )
-                return Candidate(j, j + 1, part, SPECIFIC_COUNTRY)
+                return _country_candidate(doc, j, country)
             j -= 1
         return None
 
@@ -579,6 +680,58 @@ class ArgumentFinder:
             before = [c for c in cands if c.end <= j and c.prep is None]
             return before[-1] if before else None
         return None
+
+
+def _compound_head_sector(lemma: str, nouns: dict[str, str]) -> str | None:
+    """Sector of a compound whose head is a group noun: "Talibankämpfer" (Kämpfer),
+    "Regierungstruppen" (Truppe); the head must be at least 5 letters, the rest 3."""
+    for k in range(3, len(lemma) - 4):
+        head = lemma[k].upper() + lemma[k + 1 :]
+        if head in nouns:
+            return nouns[head]
+    return None
+
+
+def _best(cands: list[Candidate], score: Callable[[Candidate], float | None]) -> Candidate | None:
+    """The candidate with the highest score (the first of equals); None scores are skipped."""
+    best: Candidate | None = None
+    best_score = 0.0
+    for c in cands:
+        value = score(c)
+        if value is not None and (best is None or value > best_score):
+            best, best_score = c, value
+    return best
+
+
+def _subject_score(doc: Doc, tok: Token, c: Candidate, verb_heads: set[int]) -> float | None:
+    """How likely `c` is the subject of verb `tok`; None where case or article rule it out."""
+    if c.prep is not None or c.case in ("Dat", "Gen"):
+        return None  # an overtly dative or genitive phrase is never the subject
+    if c.case == "Acc" and c.start > tok.i:
+        return None  # "dankte den Menschen": an accusative/dative after the verb
+    if _article_of(doc, c) in NON_NOMINATIVE_ARTICLES:
+        return None  # "den", "dem", "einem": the article rules out the nominative
+    score = 0.0
+    if c.dep.startswith("nsubj") and (c.head_i in verb_heads or c.head_i == tok.head.i):
+        score += 3
+    score += {"Nom": 2.0, "Dat": -1.0, "Acc": -1.0}.get(c.case or "", 0.0)
+    if c.start < tok.i:
+        score += 1
+        if c.start == 0 or doc[c.start].is_sent_start or doc[c.start - 1].text in CLAUSE_BREAKS:
+            score += 1  # German V2: the phrase before the finite verb is usually the subject
+    return score - 0.05 * abs(c.start - tok.i) + 0.2 * c.specific
+
+
+def _object_score(trig: Trigger, tok: Token, c: Candidate, want: str, role: str) -> float | None:
+    """How likely `c` is the `role` object ("dat", "obj", ...) of `tok`; None if it cannot be."""
+    if trig.pos == "NOUN" and c.start > tok.i and c.start - tok.i <= 2:
+        return None  # a genitive attribute of the noun, not an object of the light verb
+    if role == "obj_person" and c.specific < SPECIFIC_COUNTRY:
+        return None
+    score = 1.0 if c.case == want else (0.5 if c.case in ("Dat", "Acc") else 0.0)
+    if c.dep in ("obj", "iobj", "obl:arg") and c.head_i == tok.i:
+        score += 1
+    return score - 0.05 * abs(c.start - tok.i)
 
 
 def is_passive(doc: Doc, tok: Token) -> bool:
@@ -722,10 +875,13 @@ def _genitive_before(doc: Doc, tok: Token, cands: list[Candidate]) -> Candidate 
     return None
 
 
+SENTENCE_REACH = 8  # tokens: a recipient outside the trigger's clause must be this near
 LOCATIVE_PREPS = frozenset({"in", "bei", "nach", "aus", "auf", "vor", "an", "von", "zu"})
 
 
-def _nearest_other(tok: Token, actor: Candidate, cands: list[Candidate]) -> Candidate | None:
+def _nearest_other(
+    tok: Token, actor: Candidate, cands: list[Candidate], max_dist: int = 10_000
+) -> Candidate | None:
     """Fallback recipient: the nearest other party in the clause that is no place, no
     locative/source phrase, and not the actor's own side (same code and sector)."""
     a = actor.participant
@@ -737,6 +893,8 @@ def _nearest_other(tok: Token, actor: Candidate, cands: list[Candidate]) -> Cand
         if p.code is None or (p.code, p.sector) == (a.code, a.sector):
             continue
         if c.start < actor.end and c.end > actor.start:
+            continue
+        if abs(c.start - tok.i) > max_dist:
             continue
         if best is None or abs(c.start - tok.i) < abs(best.start - tok.i):
             best = c

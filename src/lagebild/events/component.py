@@ -20,16 +20,29 @@ from spacy.tokens import Doc, Span, Token
 
 from lagebild.entities.clusters import cluster_at
 from lagebild.entities.kb import KnowledgeBase
-from lagebild.events.arguments import ArgumentFinder, Candidate, clause_map
-from lagebild.events.dates import anchor_date, find_dates, parse_anchor
+from lagebild.events.arguments import (
+    CIRCUMSTANCE_PREPS,
+    ArgumentFinder,
+    Candidate,
+    clause_map,
+    cluster_participant,
+    is_passive,
+    prep_of,
+)
+from lagebild.events.dates import anchor_date, find_dates, parse_anchor, upcoming
 from lagebild.events.event import Event, EventDate, Location, Participant
 from lagebild.events.geocode import RANK_COUNTRY, geocode
 from lagebild.events.lexicon import SYMMETRIC_TYPES, EventLexicon, load_lexicon
 from lagebild.events.status import event_status
-from lagebild.events.triggers import TriggerMatch, find_triggers
+from lagebild.events.tokens import doc_tokens
+from lagebild.events.triggers import TriggerMatch, find_triggers, full_verb_lemma
 from lagebild.nlp.extensions import register_extensions
 
 WEAPON_MODE_TYPES = frozenset({"AID"})
+DEFINITE_WORDS = frozenset(
+    {"der", "die", "das", "dem", "den", "des", "dieser", "diese", "dieses", "diesem", "diesen"}
+)
+NP_PLACE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "X", "NUM"})
 CROWD_TYPES = frozenset({"PROTEST"})
 OFFICIAL_SECTORS = frozenset({"GOV", "IGO", "LEG", "JUD"})
 # speech acts: inside a quotation with no actor of its own, the speaker is the actor
@@ -45,6 +58,7 @@ class EventExtractor:
         self.kb = KnowledgeBase.load(kb_paths)
         self.lex: EventLexicon = load_lexicon(tuple(trigger_paths))
         self.args = ArgumentFinder(self.kb, self.lex)
+        self._places: dict[tuple[int, int, int], Location | None] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         """Set `doc._.events`."""
@@ -57,20 +71,30 @@ class EventExtractor:
         article_date: str | None = getattr(article, "date", None) if article is not None else None
         quotes = [(q.start, q.end) for q in doc._.quotes if getattr(q, "type", "") != "reported"]
         out: list[Event] = []
-        home = main_country(doc)
-        for s_index, sent in enumerate(doc.sents):
+        self._places.clear()
+        dt = doc_tokens(doc)
+        home = main_country(doc, self.kb)
+        for s_index, (s_start, s_end) in enumerate(dt.sentences):
+            sent = doc[s_start:s_end]
             clause_of = clause_map(sent)
             matches = find_triggers(doc, sent, self.lex, clause_of)
             if not matches:
                 continue
             cands = self.args.candidates(doc, sent, article_date, home)
-            dates = find_dates(sent.text, article_date, offset=sent.start_char)
+            dates = find_dates(
+                dt.doc_text[sent.start_char : sent.end_char], article_date, offset=sent.start_char
+            )
             for match in matches:
                 event = self._event(
                     doc, sent, s_index, match, cands, clause_of, dates, article_date, quotes, home
                 )
-                if event is not None:
-                    out.append(event)
+                if event is None:
+                    continue
+                if match.entry.pos == "NOUN" and _back_reference(doc, match, event, out):
+                    continue  # "die Demonstration" after "Tausende demonstrierten": one event
+                if any(_same_report(e, event) for e in out[-3:]):
+                    continue  # "Asyl gewähren": the noun and its verb name one event
+                out.append(event)
         _share_within_doc(out)
         tags = context_tags(doc, self.lex)
         for event in out:
@@ -95,30 +119,48 @@ class EventExtractor:
         if match.light_verb is not None:
             lv = clause_of[match.light_verb.i]
             clause = (min(clause[0], lv[0]), max(clause[1], lv[1]))
+        if entry.no_passive and is_passive(doc, tok):
+            return None  # "wurde von Schlägen getroffen", "die getroffen wurden"
         actor, recipient = self.args.assign(doc, entry, tok, cands, clause, sent, match.light_verb)
-        location = self._location(doc, sent, clause, actor, recipient)
         if actor is None and entry.type in SPEECH_TYPES:
             actor = speaker_of(doc, tok.idx, home)
-        if actor is None and entry.type in CROWD_TYPES:
-            # "Tausende demonstrierten in Bangkok": an unnamed crowd is civilians of the place
-            # (else of the country the article is about)
-            code = location.country if location is not None else home
-            if code:
-                actor = Participant(text="", start=tok.idx, end=tok.idx, code=code, sector="CVL")
-        if actor is None and recipient is None:
-            return None
         if entry.needs_recipient and recipient is None:
             return None
+        partyless_ok = _asserted(doc, tok, entry)
+        if actor is None and recipient is None and entry.type not in CROWD_TYPES:
+            if not partyless_ok:
+                return None
+        location = self._location(doc, sent, clause)
         date = _pick_date(doc, tok, clause, dates) or anchor_date(article_date)
         future = _is_future(date, article_date)
         quoted = any(s <= tok.idx < e for s, e in quotes)
         status = event_status(doc, tok, entry, clause, self.lex, match.light_verb, quoted, future)
         mode = entry.mode or self._mode(doc, tok, entry, clause)
         etype = entry.type
-        if etype == "PROTEST" and actor is not None and actor.sector in OFFICIAL_SECTORS:
+        if status == "planned" and date is not None:
+            date = upcoming(date, article_date)
+        if self._threat(doc, tok, entry, status):
+            # "die Taliban würden ... stürmen", announced: the statement is the threat
+            etype, mode, status = "THREATEN", "violence", "happened"
+        # "Tausende demonstrierten in Bangkok", "er wurde festgenommen": the party the type
+        # implies (civilians, the police) of the place, else of the article's country
+        code = location.country if location is not None else home
+        if actor is None:
+            actor = self._implied(etype, mode, "actor", code, tok)
+        if recipient is None:
+            recipient = self._implied(etype, mode, "recipient", code, tok)
+        if actor is None and recipient is None and not partyless_ok:
+            return None
+        if (
+            etype == "PROTEST"
+            and (entry.pos == "VERB" or match.light_verb is not None)
+            and actor is not None
+            and actor.sector in OFFICIAL_SECTORS
+        ):
             # a government or an IGO "protests" in words: PLOVER's verbal ACCUSE, not a demo
             etype, mode = "ACCUSE", "disapprove"
-        evidence = (sent.start_char, sent.start_char + len(sent.text.rstrip()), sent.text.rstrip())
+        sent_text = doc_tokens(doc).doc_text[sent.start_char : sent.end_char].rstrip()
+        evidence = (sent.start_char, sent.start_char + len(sent_text), sent_text)
         trigger = (tok.idx, tok.idx + len(tok.text), tok.text)
         confidence = (
             0.45
@@ -142,6 +184,31 @@ class EventExtractor:
             sent_index=s_index,
         )
 
+    def _implied(
+        self, etype: str, mode: str, role: str, code: str | None, tok: Token
+    ) -> Participant | None:
+        sector = self.lex.default_sector(etype, mode, role)
+        if sector is None or not code:
+            return None
+        return Participant(text="", start=tok.idx, end=tok.idx, code=code, sector=sector)
+
+    def _threat(self, doc: Doc, tok: Token, entry: Any, status: str) -> bool:
+        """Violence announced, not done: a hypothetical or planned ASSAULT/COERCE whose sentence
+        has a verb of saying or announcing before the trigger."""
+        if entry.type not in self.lex.defaults.get("threat_types", ()):
+            return False
+        dt = doc_tokens(doc)
+        if status not in ("hypothetical", "planned") and not (
+            status == "announced" and dt.tag[tok.i] in ("VVIZU", "VVINF")
+        ):
+            return False  # "kündigte an, ... anzugreifen" is a threat, "teilte mit, ..." is not
+        speech = frozenset(self.lex.defaults.get("threat_speech_verbs", ()))
+        lo, hi = dt.sent_bounds(tok.i)
+        return any(
+            dt.pos[j] in ("VERB", "AUX") and full_verb_lemma(doc, doc[j], (lo, hi)) in speech
+            for j in range(lo, tok.i)
+        )
+
     def _mode(self, doc: Doc, tok: Token, entry: Any, clause: tuple[int, int]) -> str:
         if entry.type in WEAPON_MODE_TYPES:
             weapons = self.lex.cue_set("weapon_words")
@@ -150,63 +217,59 @@ class EventExtractor:
                 return "weapons"
         return ""
 
-    def _location(
-        self, doc: Doc, sent: Span, clause: tuple[int, int], *parties: Any
-    ) -> Location | None:
+    def _location(self, doc: Doc, sent: Span, clause: tuple[int, int]) -> Location | None:
         """The most specific place named in a locative PP of the clause (else of the sentence)."""
-        party_spans = [(p.start, p.end) for p in parties if p is not None]
         for lo, hi in (clause, (sent.start, sent.end)):
-            best: Location | None = None
-            for i in range(lo, hi):
-                t = doc[i]
-                if t.pos_ != "ADP" and t.tag_ not in ("APPR", "APPRART"):
-                    continue
-                prep = t.lower_
-                prep = {"im": "in", "am": "an", "beim": "bei", "ins": "in"}.get(prep, prep)
-                if prep not in self.lex.location_preps:
-                    continue
-                found = self._place_in_np(doc, i + 1, hi, party_spans)
-                if found is not None and (best is None or found.rank > best.rank):
-                    best = found
+            best = self._place_in_range(doc, lo, hi)
             if best is not None:
                 return best
         return None
 
-    def _place_in_np(
-        self, doc: Doc, start: int, hi: int, party_spans: list[tuple[int, int]]
-    ) -> Location | None:
+    def _place_in_range(self, doc: Doc, lo: int, hi: int) -> Location | None:
+        """The most specific place in a locative PP of tokens [lo, hi) (cached per doc: the
+        events of one sentence share their clauses)."""
+        key = (id(doc), lo, hi)
+        if key in self._places:
+            return self._places[key]
+        dt = doc_tokens(doc)
+        best: Location | None = None
+        for i in range(lo, hi):
+            if dt.pos[i] != "ADP" and dt.tag[i] not in ("APPR", "APPRART"):
+                continue
+            prep = dt.lower[i]
+            prep = {"im": "in", "am": "an", "beim": "bei", "ins": "in"}.get(prep, prep)
+            if prep not in self.lex.location_preps:
+                continue
+            found = self._place_in_np(doc, i + 1, hi)
+            if found is not None and (best is None or found.rank > best.rank):
+                best = found
+        self._places[key] = best
+        return best
+
+    def _place_in_np(self, doc: Doc, start: int, hi: int) -> Location | None:
+        dt = doc_tokens(doc)
         end = start
-        while (
-            end < hi
-            and end - start < 7
-            and doc[end].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "X", "NUM")
-        ):
+        while end < hi and end - start < 7 and dt.pos[end] in NP_PLACE_POS:
             end += 1
         best: Location | None = None
         for i in range(start, end):
-            t = doc[i]
-            if not t.text[:1].isupper() or t.pos_ == "DET":
+            text, pos = dt.text[i], dt.pos[i]
+            if not text[:1].isupper() or pos == "DET":
                 continue
             for n in (3, 2, 1):
                 if i + n > end:
                     continue
-                span = doc[i : i + n]
                 if (
                     n == 1
-                    and t.pos_ != "PROPN"
-                    and t.ent_type_ != "LOC"
-                    and not _is_kb_place(t.text)
+                    and pos != "PROPN"
+                    and doc[i].ent_type_ != "LOC"
+                    and not _is_kb_place(text)
                 ):
                     continue
-                if (
-                    any(s <= span.start_char < e for s, e in party_spans)
-                    and n == 1
-                    and t.ent_type_ != "LOC"
-                ):
-                    pass
-                loc = geocode(span.text)
+                span_text = dt.span_text(i, i + n)
+                loc = geocode(span_text)
                 if loc is not None:
-                    loc.text = span.text
+                    loc.text = span_text
                     if best is None or loc.rank > best.rank:
                         best = loc
                     break
@@ -227,20 +290,11 @@ def speaker_of(doc: Doc, offset: int, home: str | None) -> Participant | None:
             return None
         code = cluster.country or (home if cluster.type == "PER" else None)
         sector = cluster.sector or ("GOV" if getattr(cluster, "kind", None) == "country" else None)
-        return Participant(
-            text=speaker.text,
-            start=speaker.start,
-            end=speaker.end,
-            entity_id=cluster.id,
-            code=code,
-            sector=sector,
-            name=cluster.name,
-            kb_id=cluster.kb_id,
-        )
+        return cluster_participant(cluster, speaker, code, sector)
     return None
 
 
-def main_country(doc: Doc) -> str | None:
+def main_country(doc: Doc, kb: KnowledgeBase | None = None) -> str | None:
     """The country the article is about: the country code named by most entity mentions
     (countries, their places and actors); None when no entity has a country."""
     counts: Counter[str] = Counter()
@@ -248,7 +302,76 @@ def main_country(doc: Doc) -> str | None:
         code = getattr(cluster, "country", None)
         if code and len(code) == 3 and code.isalpha():
             counts[code] += len(cluster.mentions)
+    if kb is not None:
+        # country adjectives ("die weißrussische Polizei") name the country too
+        dt = doc_tokens(doc)
+        for i, pos in enumerate(dt.pos):
+            if pos == "ADJ" or dt.tag[i] == "ADJA":
+                country = _adjective_country(kb, dt.lower[i])
+                if country is not None:
+                    counts[country] += 1
     return counts.most_common(1)[0][0] if counts else None
+
+
+_ADJ_COUNTRY: dict[str, str | None] = {}
+
+
+def _adjective_country(kb: KnowledgeBase, word: str) -> str | None:
+    """ISO-3 code of a country adjective (cached per word form)."""
+    if word not in _ADJ_COUNTRY:
+        if len(_ADJ_COUNTRY) > 100_000:
+            _ADJ_COUNTRY.clear()
+        country = kb.country_by_adjective(word)
+        _ADJ_COUNTRY[word] = country.iso3 if country is not None else None
+    return _ADJ_COUNTRY[word]
+
+
+def _back_reference(doc: Doc, match: TriggerMatch, event: Event, earlier: list[Event]) -> bool:
+    """A definite noun ("die Proteste", "kritisierte den Anschlag") naming a happening of a type
+    an earlier sentence already reported, with a compatible actor: the same event again (its
+    recipient is often only the clause's object)."""
+    if _asserted(doc, match.token, match.entry):
+        return False
+    return any(
+        e.type == event.type
+        and e.sent_index < event.sent_index
+        and _compatible(e.actor, event.actor)
+        for e in earlier
+    )
+
+
+def _same_report(a: Event, b: Event) -> bool:
+    """Two triggers a few words apart in one sentence, one type, the same parties."""
+    return (
+        a.type == b.type
+        and a.sent_index == b.sent_index
+        and abs(a.trigger[0] - b.trigger[0]) <= 25
+        and _party_keys(a) == _party_keys(b)
+    )
+
+
+def _compatible(a: Participant | None, b: Participant | None) -> bool:
+    return a is None or b is None or a.key is None or b.key is None or a.key == b.key
+
+
+def _asserted(doc: Doc, tok: Token, entry: Any) -> bool:
+    """Whether the trigger reports a happening of its own even where no party is named: a
+    verb, or a noun the clause introduces ("es kam zu einem Verbot", "gab einen Übergriff").
+    A noun with a definite article, demonstrative or possessive, or one inside a
+    circumstantial phrase ("nach der Festnahme", "bei der Offensive") refers to a happening
+    reported elsewhere or only sets the scene."""
+    if entry.pos == "VERB":
+        return True
+    dt = doc_tokens(doc)
+    lo = dt.sent_start_of(tok.i)
+    j = tok.i - 1
+    while j >= lo and dt.pos[j] in ("ADJ", "ADV", "NUM"):
+        j -= 1
+    if j >= lo and (
+        dt.lower[j] in DEFINITE_WORDS or dt.tag[j] in ("PPOSAT", "PDAT") or dt.tag[j] == "APPRART"
+    ):
+        return False
+    return prep_of(doc, tok.i, lo) not in CIRCUMSTANCE_PREPS
 
 
 def _is_kb_place(text: str) -> bool:
@@ -293,18 +416,40 @@ def _party_keys(event: Event) -> tuple[str | None, str | None]:
     return a, r
 
 
+def _open(party: Participant | None) -> bool:
+    """No party, or only the one the event type implies (no text names it)."""
+    return party is None or (party.text == "" and party.start == party.end)
+
+
+def _continue_parties(ev: Event, earlier: list[Event]) -> None:
+    """An event that names no party continues the latest event of its type in the same or the
+    previous sentence ("Die Sanktionen bestehen aus einem Waffenembargo"): it takes its
+    parties."""
+    for prev in reversed(earlier):
+        if ev.sent_index - prev.sent_index > 1:
+            return
+        if prev.type == ev.type and not (_open(prev.actor) and _open(prev.recipient)):
+            ev.actor = prev.actor if _open(ev.actor) and not _open(prev.actor) else ev.actor
+            if _open(ev.recipient) and not _open(prev.recipient):
+                ev.recipient = prev.recipient
+            return
+
+
 def _share_within_doc(events: list[Event]) -> None:
     """Events of one type between the same parties in one article describe one happening:
     they share the most specific place; an event missing its recipient takes it from an
     earlier event of the same type and actor country ("die Invasion" after "Angriffskrieg
     gegen die Ukraine")."""
     for i, ev in enumerate(events):
-        if ev.recipient is None and ev.actor is not None:
+        if _open(ev.actor) and _open(ev.recipient):
+            _continue_parties(ev, events[:i])
+        nominal = ev.trigger[2][:1].isupper()  # German nouns: "die Invasion"
+        if (ev.recipient is None or (nominal and _open(ev.recipient))) and ev.actor is not None:
             for prev in reversed(events[:i]):
                 if (
                     prev.type == ev.type
                     and prev.actor is not None
-                    and prev.recipient is not None
+                    and not _open(prev.recipient)
                     and prev.actor.code == ev.actor.code
                 ):
                     ev.recipient = prev.recipient
@@ -341,13 +486,30 @@ def context_tags(doc: Doc, lex: EventLexicon) -> list[str]:
     """Article-level PLOVER context tags from keyword counts (`data/context_tags.json`): a noun
     counts for a tag when its lemma starts with a keyword or ends with it (lower case)."""
     min_hits = int(lex.context.get("min_hits", 2))
-    lemmas = Counter(t.lemma_ or t.text for t in doc if t.pos_ in ("NOUN", "PROPN"))
-    tags: list[str] = []
-    for tag, pattern in _tag_patterns(lex).items():
-        hits = sum(n for lemma, n in lemmas.items() if pattern.search(lemma))
-        if hits >= min_hits:
-            tags.append(tag)
-    return tags
+    dt = doc_tokens(doc)
+    lemmas = Counter(
+        dt.lemma[i] or dt.text[i] for i, pos in enumerate(dt.pos) if pos in ("NOUN", "PROPN")
+    )
+    hits: Counter[str] = Counter()
+    for lemma, n in lemmas.items():
+        for tag in _tags_of(lex, lemma):
+            hits[tag] += n
+    return [tag for tag in lex.context["tags"] if hits[tag] >= min_hits]
+
+
+_LEMMA_TAGS: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def _tags_of(lex: EventLexicon, lemma: str) -> tuple[str, ...]:
+    """The context tags whose keywords a noun lemma starts or ends with (cached)."""
+    key = (id(lex), lemma)
+    found = _LEMMA_TAGS.get(key)
+    if found is None:
+        if len(_LEMMA_TAGS) > 200_000:
+            _LEMMA_TAGS.clear()
+        patterns = _tag_patterns(lex)
+        found = _LEMMA_TAGS[key] = tuple(t for t, p in patterns.items() if p.search(lemma))
+    return found
 
 
 _TAG_PATTERNS: dict[int, dict[str, re.Pattern[str]]] = {}

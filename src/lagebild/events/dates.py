@@ -62,6 +62,26 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+@lru_cache(maxsize=1)
+def _date_words() -> tuple[str, ...]:
+    """Lower-case words one of which every non-numeric date pattern needs."""
+    w = _words()
+    keys = [*w["months"], *w["weekdays"], *w["relative_days"]]
+    keys += [*w["relative_months"], *w["relative_years"]]
+    return tuple(k.lower() for k in keys)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_date(text: str) -> bool:
+    """False when no pattern can match: no digit and none of the calendar words."""
+    if _DIGIT.search(text):
+        return True
+    low = text.lower()
+    return any(k in low for k in _date_words())
+
+
 def parse_anchor(value: str | None) -> tuple[date | None, str | None]:
     """The article date as a `date` (first day of its period) and its precision."""
     if not value:
@@ -101,6 +121,8 @@ def find_dates(text: str, article_date: str | None, offset: int = 0) -> list[Dat
 
     `offset` is added to the spans (pass the start of the sentence inside the doc).
     """
+    if not _may_hold_date(text):
+        return []
     anchor, precision = parse_anchor(article_date)
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
@@ -163,6 +185,22 @@ def _normalise(
         back = (anchor.weekday() - target) % 7
         return EventDate((anchor - timedelta(days=back)).isoformat(), "day", text)
     return None
+
+
+def upcoming(found: EventDate, article_date: str | None) -> EventDate:
+    """A weekday resolved into the past ("am Donnerstag" -> last Thursday) moved to its next
+    occurrence: for planned events "am Donnerstag" is the coming Thursday."""
+    anchor, precision = parse_anchor(article_date)
+    if anchor is None or precision != "day" or found.precision != "day" or not found.text:
+        return found
+    m = dict(_patterns())["weekday"].fullmatch(found.text)
+    if m is None:
+        return found
+    when = date.fromisoformat(found.value)
+    if when >= anchor:
+        return found
+    ahead = (_words()["weekdays"][m.group(1).lower()] - anchor.weekday()) % 7 or 7
+    return EventDate((anchor + timedelta(days=ahead)).isoformat(), "day", found.text)
 
 
 def _day(year: int, month: int, day: int, text: str) -> EventDate | None:

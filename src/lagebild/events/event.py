@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from lagebild.fields import pick
+
 STATUSES = ("happened", "announced", "planned", "speculated", "demanded", "negated", "hypothetical")
 
 
@@ -32,13 +34,7 @@ class Participant:
 
     def to_dict(self) -> dict[str, Any]:
         """Schema dict: entity_id, text, code, sector, name."""
-        return {
-            "entity_id": self.entity_id,
-            "text": self.text,
-            "code": self.code,
-            "sector": self.sector,
-            "name": self.name,
-        }
+        return pick(self, "entity_id", "text", "code", "sector", "name")
 
 
 @dataclass
@@ -56,15 +52,7 @@ class Location:
 
     def to_dict(self) -> dict[str, Any]:
         """Schema dict: name, country, admin1, lat, lon, geonameid, text."""
-        return {
-            "name": self.name,
-            "country": self.country,
-            "admin1": self.admin1,
-            "lat": self.lat,
-            "lon": self.lon,
-            "geonameid": self.geonameid,
-            "text": self.text,
-        }
+        return pick(self, "name", "country", "admin1", "lat", "lon", "geonameid", "text")
 
 
 @dataclass
@@ -77,7 +65,7 @@ class EventDate:
 
     def to_dict(self) -> dict[str, Any]:
         """Schema dict: value, precision, text."""
-        return {"value": self.value, "precision": self.precision, "text": self.text}
+        return pick(self, "value", "precision", "text")
 
 
 @dataclass
@@ -104,21 +92,16 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         """The schema object (`schema/analysis.schema.json`, property `events`)."""
-        return {
-            "id": self.id,
-            "type": self.type,
-            "mode": self.mode,
-            "status": self.status,
-            "actor": self.actor.to_dict() if self.actor else None,
-            "recipient": self.recipient.to_dict() if self.recipient else None,
-            "location": self.location.to_dict() if self.location else None,
-            "date": self.date.to_dict() if self.date else None,
-            "context": list(self.context),
-            "evidence": _span(self.evidence),
-            "trigger": _span(self.trigger),
-            "confidence": round(float(self.confidence), 3),
-        }
+        out = pick(self, "id", "type", "mode", "status")
+        for key in ("actor", "recipient", "location", "date"):
+            part = getattr(self, key)
+            out[key] = part.to_dict() if part is not None else None
+        out["context"] = list(self.context)
+        out["evidence"] = _span(self.evidence)
+        out["trigger"] = _span(self.trigger)
+        out["confidence"] = round(float(self.confidence), 3)
+        return out
 
 
 def _span(span: tuple[int, int, str]) -> dict[str, Any]:
-    return {"start": span[0], "end": span[1], "text": span[2]}
+    return dict(zip(("start", "end", "text"), span, strict=True))

@@ -12,7 +12,7 @@ unresolvable place never drops the event, it only leaves `location` empty.
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,8 +20,10 @@ from typing import Any
 from lagebild.entities.kb import KnowledgeBase
 from lagebild.entities.kb.forms import strip_genitive
 from lagebild.events.event import Location
+from lagebild.fields import pick
 
 RANK_FACILITY, RANK_CITY, RANK_REGION, RANK_COUNTRY = 3, 2, 1, 0
+PLACE_RANKS = {"facility": RANK_FACILITY, "city": RANK_CITY, "region": RANK_REGION}
 
 
 @dataclass
@@ -47,46 +49,24 @@ class Gazetteer:
     def _lookup_form(self, form: str, surface: str) -> Location | None:
         actor = self.kb_places.get(form.lower())
         if actor is not None:
-            rank = (
-                RANK_FACILITY
-                if actor.kind == "facility"
-                else (RANK_CITY if actor.kind == "city" else RANK_REGION)
-            )
-            return Location(
-                name=actor.name,
-                country=actor.country,
-                admin1=actor.admin1,
-                lat=actor.lat,
-                lon=actor.lon,
-                geonameid=actor.geonames,
-                text=surface,
-                rank=rank,
-            )
+            rank = PLACE_RANKS.get(actor.kind, RANK_REGION)
+            return _location(actor, actor.geonames, surface, rank)
         city = self.cities.get(form.lower())
         if city is not None:
-            return Location(
-                name=city.name,
-                country=city.country,
-                admin1=city.admin1,
-                lat=city.lat,
-                lon=city.lon,
-                geonameid=city.geonameid,
-                text=surface,
-                rank=RANK_CITY,
-            )
+            return _location(city, city.geonameid, surface, RANK_CITY)
         country = self.kb.country_by_name(form)
         if country is not None and form.lower() not in _capital_names(self.kb):
+            gid = self.country_geonameid.get(country.iso3)
             return Location(
-                name=country.name,
-                country=country.iso3,
-                admin1=None,
-                lat=None,
-                lon=None,
-                geonameid=self.country_geonameid.get(country.iso3),
-                text=surface,
-                rank=RANK_COUNTRY,
+                country.name, country.iso3, None, None, None, gid, surface, RANK_COUNTRY
             )
         return None
+
+
+def _location(place: Any, geonameid: int | None, surface: str, rank: int) -> Location:
+    """A `Location` from a KB place or gazetteer city (name, country, admin1, lat, lon)."""
+    fields = pick(place, "name", "country", "admin1", "lat", "lon")
+    return Location(**fields, geonameid=geonameid, text=surface, rank=rank)
 
 
 @lru_cache(maxsize=1)
@@ -162,5 +142,12 @@ def gazetteer() -> Gazetteer:
 
 
 def geocode(text: str) -> Location | None:
-    """Geocode one place name with the default gazetteer."""
+    """Geocode one place name with the default gazetteer (a fresh record per call: callers
+    may set its `text`)."""
+    found = _cached_lookup(text)
+    return replace(found) if found is not None else None
+
+
+@lru_cache(maxsize=20_000)
+def _cached_lookup(text: str) -> Location | None:
     return gazetteer().lookup(text)

@@ -33,19 +33,8 @@ PLOVER_TYPES = (
     "COERCE",
     "ASSAULT",
 )
-CONFLICT_TYPES = frozenset(
-    {
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "SANCTION",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-    }
-)
+# the verbal and material conflict quads: REQUEST ... ASSAULT
+CONFLICT_TYPES = frozenset(PLOVER_TYPES[PLOVER_TYPES.index("REQUEST") :])
 # Types where "A und B" (or "zwischen A und B") names two parties of one exchange.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
@@ -75,6 +64,9 @@ class Trigger:
     requires_word: tuple[str, ...] = ()
     needs_recipient: bool = False
     swap: bool = False
+    exclude_pp: tuple[str, ...] = ()
+    exclude_prep: tuple[str, ...] = ()
+    no_passive: bool = False
 
 
 @dataclass
@@ -88,12 +80,26 @@ class EventLexicon:
     cues: dict[str, Any] = field(default_factory=dict)
     context: dict[str, Any] = field(default_factory=dict)
     sector_nouns: dict[str, str] = field(default_factory=dict)
+    sector_adjectives: dict[str, str] = field(default_factory=dict)
     location_preps: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    defaults: dict[str, Any] = field(default_factory=dict)
+    noun_cache: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
+    _cue_sets: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def default_sector(self, type_: str, mode: str, role: str) -> str | None:
+        """The sector of the party an event of `type_`/`mode` implies in `role`, if any."""
+        for rule in self.defaults.get("rules", ()):
+            if rule["type"] == type_ and rule["role"] == role and rule.get("mode", mode) == mode:
+                return str(rule["sector"])
+        return None
 
     def cue_set(self, key: str) -> frozenset[str]:
-        """A cue list from `status_cues.json` as a set."""
-        return frozenset(self.cues.get(key, ()))
+        """A cue list from `status_cues.json` as a set (built once per key)."""
+        found = self._cue_sets.get(key)
+        if found is None:
+            found = self._cue_sets[key] = frozenset(self.cues.get(key, ()))
+        return found
 
 
 def _trigger(rec: dict[str, Any]) -> Trigger:
@@ -120,6 +126,9 @@ def _trigger(rec: dict[str, Any]) -> Trigger:
         requires_word=tuple(rec.get("requires_word", ())),
         needs_recipient=bool(rec.get("needs_recipient", False)),
         swap=bool(rec.get("swap", False)),
+        exclude_pp=tuple(rec.get("exclude_pp", ())),
+        exclude_prep=tuple(rec.get("exclude_prep", ())),
+        no_passive=bool(rec.get("no_passive", False)),
     )
 
 
@@ -150,14 +159,22 @@ def build_lexicon(trigger_paths: tuple[Path, ...] = ()) -> EventLexicon:
     # entries with constraints first: "verurteilen zu" (SANCTION) before "verurteilen" (ACCUSE)
     for table in (lex.verbs, lex.nouns):
         for entries in table.values():
-            entries.sort(key=lambda t: not (t.requires_pp or t.needs_object or t.requires_word))
+            # the more constraints an entry has, the more specific it is: "aus der Haft
+            # entlassen" (RETREAT) before "aus dem Amt entlassen" (SANCTION)
+            entries.sort(
+                key=lambda t: -(bool(t.requires_pp) + bool(t.needs_object) + bool(t.requires_word))
+            )
     lex.compound_heads.sort(key=lambda ht: -len(ht[0]))
     for head, trig in lex.compound_heads:
         lex.compound_index.setdefault(head, trig)
     lex.cues = json.loads((DATA_DIR / "status_cues.json").read_text(encoding="utf-8"))
     lex.context = json.loads((DATA_DIR / "context_tags.json").read_text(encoding="utf-8"))
+    lex.defaults = json.loads((DATA_DIR / "default_parties.json").read_text(encoding="utf-8"))
     sectors = json.loads((DATA_DIR / "sector_nouns.json").read_text(encoding="utf-8"))
     lex.sector_nouns = dict(sectors["nouns"])
+    lex.sector_adjectives = {
+        k: v for k, v in sectors.get("adjectives", {}).items() if not k.startswith("_")
+    }
     lex.location_preps = frozenset(sectors["location_preps"])
     lex.place_heads = frozenset(sectors["place_head_nouns"])
     return lex

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from lagebild.events.lexicon import EventLexicon, Trigger
+from lagebild.events.tokens import doc_tokens
 from lagebild.nlp.morphology import konjunktiv_type
 
 # Verbal acts: saying it is doing it ("Kim sicherte Putin Unterstützung zu" is the support).
@@ -110,24 +111,25 @@ def _has_modal(scope: list[Token], modals: frozenset[str]) -> bool:
 
 
 def _demanded(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
-    sent = tok.sent
-    for t in doc[sent.start : tok.i]:
-        if _lemma(t) in lex.cue_set("demand_verbs") or t.text in lex.cue_set("demand_nouns"):
-            return tok.i - t.i <= 8
+    dt = doc_tokens(doc)
+    verbs, nouns = lex.cue_set("demand_verbs"), lex.cue_set("demand_nouns")
+    for j in range(dt.sent_start_of(tok.i), tok.i):
+        if (dt.lemma[j] or dt.text[j]).lower() in verbs or dt.text[j] in nouns:
+            return tok.i - j <= 8
     return False
 
 
 def _attributed_to_speculation(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
     """ "Beobachtern zufolge", "laut Medienberichten" in the sentence."""
-    sent = tok.sent
+    dt = doc_tokens(doc)
+    lo, hi = dt.sent_bounds(tok.i)
     sources = lex.cue_set("speculation_sources")
-    for t in sent:
-        if t.lower_ in ("zufolge", "laut", "nach"):
-            window = doc[max(sent.start, t.i - 2) : min(sent.end, t.i + 3)]
-            if any(
-                _lemma(u).capitalize() in sources or u.text.rstrip("n") in sources for u in window
-            ):
-                return True
+    for i in range(lo, hi):
+        if dt.lower[i] in ("zufolge", "laut", "nach"):
+            for j in range(max(lo, i - 2), min(hi, i + 3)):
+                lemma = (dt.lemma[j] or dt.text[j]).lower()
+                if lemma.capitalize() in sources or dt.text[j].rstrip("n") in sources:
+                    return True
     return False
 
 

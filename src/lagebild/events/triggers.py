@@ -8,8 +8,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from lagebild.events.lexicon import EventLexicon, Trigger
+from lagebild.events.tokens import DocTokens, doc_tokens
 
 PLURAL_ENDINGS = ("ungen", "en", "n", "e", "s", "er")
+VERB_POS = frozenset({"VERB", "AUX"})
+# contracted prepositions: "zum Tod verurteilt" has the "zu" that "verurteilen zu" requires
+CONTRACTED = {"zum": "zu", "zur": "zu", "im": "in", "ins": "in", "am": "an", "ans": "an"}
+CONTRACTED |= {"vom": "von", "beim": "bei", "aufs": "auf", "übers": "über", "fürs": "für"}
+PARTICLE_SCOPE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "—"})
+SEPARABLE_PARTICLES = frozenset(
+    {"ab", "an", "auf", "aus", "bei", "ein", "fest", "mit", "nach", "vor", "zu", "zurück"}
+)
 
 
 @dataclass
@@ -23,48 +32,80 @@ class TriggerMatch:
 
 def is_verb(tok: Token) -> bool:
     """Verb by POS or by STTS tag (the tagger and the UPOS model sometimes disagree)."""
-    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VV")
+    return _verbish(tok.pos_, tok.tag_)
+
+
+def _verbish(pos: str, tag: str) -> bool:
+    return pos in VERB_POS or tag.startswith("VV")
 
 
 def full_verb_lemma(doc: Doc, verb: Token, clause: tuple[int, int]) -> str:
     """Lemma with its separated particle: "sicherte ... zu" -> "zusichern"."""
-    lemma = (verb.lemma_ or verb.text).lower()
-    if verb.tag_ in ("VVFIN", "VVIMP") or (
-        verb.pos_ == "VERB" and verb.tag_ not in ("VVINF", "VVPP", "VVIZU")
-    ):
-        for j in range(verb.i + 1, clause[1]):
-            t = doc[j]
-            if t.tag_ == "PTKVZ" or t.dep_ == "compound:prt":
-                return t.lower_ + lemma
-            if is_verb(t) and t.tag_.endswith("FIN"):
+    return _full_verb_lemma(doc_tokens(doc), verb.i, clause)
+
+
+def _full_verb_lemma(dt: DocTokens, i: int, clause: tuple[int, int]) -> str:
+    lemma = (dt.lemma[i] or dt.text[i]).lower()
+    tag = dt.tag[i]
+    if tag in ("VVFIN", "VVIMP") or (dt.pos[i] == "VERB" and tag not in ("VVINF", "VVPP", "VVIZU")):
+        # the particle closes the verb's clause; quotation marks inside it do not end it
+        # ("warfen der Regierung „Wortbruch“ vor")
+        end = dt.sent_bounds(i)[1]
+        for j in range(i + 1, end):
+            if dt.text[j] in PARTICLE_SCOPE_BREAKS:
+                break
+            if _is_particle(dt, j, (clause[0], end)):
+                return dt.lower[j] + lemma
+            if _verbish(dt.pos[j], dt.tag[j]) and dt.tag[j].endswith("FIN"):
                 break
     return lemma
 
 
-def _particle_verb(doc: Doc, tok: Token, clause: tuple[int, int]) -> str:
-    """Particle + lemma when a separated verb particle follows `tok` in its clause, else ""."""
-    for j in range(tok.i + 1, clause[1]):
-        t = doc[j]
-        if t.tag_ == "PTKVZ" or t.dep_ == "compound:prt":
-            return t.lower_ + (tok.lemma_ or tok.text).lower()
+def _is_particle(dt: DocTokens, j: int, clause: tuple[int, int]) -> bool:
+    """A separated verb particle: tagged so, or a particle word ending its clause ("warfen der
+    Regierung Wortbruch vor."), which the tagger often reads as a preposition."""
+    if dt.lower[j] in SEPARABLE_PARTICLES and dt.pos[j] in ("ADP", "ADV", "PART", "ADJ"):
+        if j + 1 >= clause[1] or dt.pos[j + 1] == "PUNCT":
+            return True
+    return dt.tag[j] == "PTKVZ" or dt.dep[j] == "compound:prt"
+
+
+def _particle_verb(dt: DocTokens, i: int, clause: tuple[int, int]) -> str:
+    """Particle + lemma when a separated verb particle follows token `i` in its clause, else ""."""
+    tag, dep, lower = dt.tag, dt.dep, dt.lower
+    for j in range(i + 1, clause[1]):
+        if (
+            tag[j] == "PTKVZ"
+            or dep[j] == "compound:prt"
+            or (lower[j] in SEPARABLE_PARTICLES and _is_particle(dt, j, clause))
+        ):
+            return lower[j] + (dt.lemma[i] or dt.text[i]).lower()
     return ""
 
 
 def participle_infinitive(tok: Token) -> str:
     """Infinitive guessed from a weak participle the lemmatizer left unchanged ("gedankt" ->
     "danken"); empty when the form is no "ge...t" participle."""
-    low = tok.lower_
-    if tok.lemma_.lower() != low or not (low.startswith("ge") and low.endswith("t")):
+    return _participle_infinitive(tok.lemma_, tok.lower_)
+
+
+def _participle_infinitive(lemma: str, low: str) -> str:
+    if lemma.lower() != low or not (low.startswith("ge") and low.endswith("t")):
         return ""
     return low[2:-1] + "en" if len(low) > 5 else ""
 
 
 def noun_forms(tok: Token) -> list[str]:
     """Lower-case forms to look a noun up by: lemma, text, and text without plural ending."""
-    forms = [tok.lemma_.lower(), tok.lower_]
+    return _forms(tok.lemma_, tok.text)
+
+
+def _forms(lemma: str, text: str) -> list[str]:
+    low = text.lower()
+    forms = [lemma.lower(), low]
     for end in PLURAL_ENDINGS:
-        if tok.lower_.endswith(end) and len(tok.lower_) > len(end) + 3:
-            forms.append(tok.lower_[: -len(end)] + ("ung" if end == "ungen" else ""))
+        if low.endswith(end) and len(low) > len(end) + 3:
+            forms.append(low[: -len(end)] + ("ung" if end == "ungen" else ""))
     return list(dict.fromkeys(f for f in forms if f))
 
 
@@ -72,36 +113,51 @@ def find_triggers(
     doc: Doc, sent: Span, lex: EventLexicon, clause_of: dict[int, tuple[int, int]]
 ) -> list[TriggerMatch]:
     """All trigger matches of a sentence whose lexicon constraints hold."""
+    dt = doc_tokens(doc)
     occurrence = lex.cue_set("occurrence_verbs")
     out: list[TriggerMatch] = []
     verb_lemmas: dict[int, str] = {}
-    for tok in sent:
-        if is_verb(tok):
-            verb_lemmas[tok.i] = full_verb_lemma(doc, tok, clause_of[tok.i])
-        elif tok.pos_ in ("ADJ", "ADV") and tok.text.islower():
+    for i in range(sent.start, sent.end):
+        pos = dt.pos[i]
+        if pos in VERB_POS or dt.tag[i][:2] == "VV":
+            verb_lemmas[i] = _full_verb_lemma(dt, i, clause_of[i])
+        elif pos in ("ADJ", "ADV") and dt.text[i].islower():
             # the tagger often misreads the finite part of a separable verb ("wirft ... vor"
             # as an adjective): its lemma plus the particle later in the clause names the verb
-            lemma = _particle_verb(doc, tok, clause_of[tok.i])
+            lemma = _particle_verb(dt, i, clause_of[i])
             if lemma in lex.verbs:
-                verb_lemmas[tok.i] = lemma
-    for tok in sent:
+                verb_lemmas[i] = lemma
+    for i in range(sent.start, sent.end):
         entries: list[Trigger] = []
-        if tok.i in verb_lemmas:
-            entries = lex.verbs.get(verb_lemmas[tok.i], []) or lex.verbs.get(
-                participle_infinitive(tok), []
+        if i in verb_lemmas:
+            entries = lex.verbs.get(verb_lemmas[i], []) or lex.verbs.get(
+                _participle_infinitive(dt.lemma[i], dt.lower[i]), []
             )
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper():
-            entries = _noun_entries(tok, lex)
+        elif dt.pos[i] in ("NOUN", "PROPN") and dt.text[i][:1].isupper():
+            entries = noun_entries(lex, dt.lemma[i], dt.text[i])
         for entry in entries:
-            match = _check(doc, tok, entry, clause_of[tok.i], verb_lemmas, occurrence)
+            match = _check(dt, doc[i], entry, clause_of[i], verb_lemmas, occurrence)
             if match is not None:
                 out.append(match)
                 break
     return out
 
 
-def _noun_entries(tok: Token, lex: EventLexicon) -> list[Trigger]:
-    forms = noun_forms(tok)
+def noun_entries(lex: EventLexicon, lemma: str, text: str) -> list[Trigger]:
+    """Lexicon entries of a noun (by lemma, text, plural-less text, or compound head), cached
+    per (lemma, text) on the lexicon."""
+    key = (lemma, text)
+    cache = lex.noun_cache
+    found = cache.get(key)
+    if found is None:
+        if len(cache) > 100_000:
+            cache.clear()
+        found = cache[key] = _noun_entries(lemma, text, lex)
+    return found
+
+
+def _noun_entries(lemma: str, text: str, lex: EventLexicon) -> list[Trigger]:
+    forms = _forms(lemma, text)
     for form in forms:
         if form in lex.nouns:
             return lex.nouns[form]
@@ -118,56 +174,76 @@ def _noun_entries(tok: Token, lex: EventLexicon) -> list[Trigger]:
     if best is None:
         return []
     form, head, entry = best
-    prefix = tok.text[: len(form) - len(head)]
+    prefix = text[: len(form) - len(head)]
     if any(prefix.startswith(p) for p in entry.exclude_prefixes):
         return []
     return [entry]
 
 
 def _check(
-    doc: Doc,
+    dt: DocTokens,
     tok: Token,
     entry: Trigger,
     clause: tuple[int, int],
     verb_lemmas: dict[int, str],
     occurrence_verbs: frozenset[str],
 ) -> TriggerMatch | None:
-    clause_toks = doc[clause[0] : clause[1]]
+    lo, hi, ti = clause[0], clause[1], tok.i
     light: Token | None = None
     if entry.needs_verb:
-        for t in doc[tok.sent.start : tok.sent.end]:
-            if (
-                t.i in verb_lemmas
-                and verb_lemmas[t.i] in entry.needs_verb
-                and abs(t.i - tok.i) <= 12
-            ):
-                light = t
-                break
-        if light is None:
+        # verb_lemmas holds the verbs of this sentence in text order
+        k = next(
+            (k for k, lem in verb_lemmas.items() if lem in entry.needs_verb and abs(k - ti) <= 12),
+            None,
+        )
+        if k is None:
             return None
-    nouns = {_noun_lemma(t) for t in clause_toks if t.pos_ in ("NOUN", "PROPN") and t.i != tok.i}
-    if entry.needs_object and not any(
-        n.startswith(o) or n.endswith(o.lower()) for n in nouns for o in entry.needs_object
-    ):
-        return None
-    if entry.exclude_objects and any(n in entry.exclude_objects for n in nouns):
-        return None
+        light = dt.doc[k]
+    if entry.needs_object or entry.exclude_objects:
+        nouns = {
+            _noun_lemma(dt.lemma[j] or dt.text[j])
+            for j in range(lo, hi)
+            if dt.pos[j] in ("NOUN", "PROPN") and j != ti
+        }
+        if entry.needs_object and not any(
+            n.startswith(o) or n.endswith(o.lower()) for n in nouns for o in entry.needs_object
+        ):
+            return None
+        if entry.exclude_objects and any(n in entry.exclude_objects for n in nouns):
+            return None
     if entry.requires_pp and not any(
-        t.lower_ in entry.requires_pp and t.pos_ == "ADP" for t in clause_toks
+        CONTRACTED.get(dt.lower[j], dt.lower[j]) in entry.requires_pp
+        and (dt.pos[j] == "ADP" or dt.tag[j] in ("APPR", "APPRART"))
+        for j in range(lo, hi)
     ):
         return None
+    if entry.exclude_prep and _opening_prep(dt, ti) in entry.exclude_prep:
+        return None  # "mit Hilfe von Hubschraubern", "mit Unterstützung der Armee": a means
+    if entry.exclude_pp and any(
+        dt.lower[j] in entry.exclude_pp and dt.pos[j] == "ADP" for j in range(lo, hi)
+    ):
+        return None  # "trafen auf Widerstand": "treffen auf" is no meeting
     if entry.requires_word and not any(
-        doc[j].lower_ in entry.requires_word for j in range(max(clause[0], tok.i - 3), tok.i)
+        dt.lower[j] in entry.requires_word for j in range(max(lo, ti - 3), ti)
     ):
         return None  # "gefangen genommen", "fest genommen": the word before the verb decides
     if light is None and entry.pos == "NOUN":
         # a verb of occurrence governing the noun ("ein Treffen findet statt"), if the parse says so
         head = tok.head
-        if head.i in verb_lemmas and head.i != tok.i and verb_lemmas[head.i] in occurrence_verbs:
+        if head.i in verb_lemmas and head.i != ti and verb_lemmas[head.i] in occurrence_verbs:
             light = head
     return TriggerMatch(tok, entry, light)
 
 
-def _noun_lemma(tok: Token) -> str:
-    lemma = tok.lemma_ or tok.text
+def _opening_prep(dt: DocTokens, i: int) -> str:
+    """The preposition right before the noun `i` and its article/adjectives, lower case."""
+    j = i - 1
+    while j >= 0 and dt.pos[j] in ("DET", "ADJ") and i - j <= 4:
+        j -= 1
+    if j < 0 or not (dt.pos[j] == "ADP" or dt.tag[j] in ("APPR", "APPRART")):
+        return ""
+    return CONTRACTED.get(dt.lower[j], dt.lower[j])
+
+
+def _noun_lemma(lemma: str) -> str:
     return lemma[:1].upper() + lemma[1:]
