@@ -114,11 +114,16 @@ def mention_at(doc: Doc, start: int, end: int) -> tuple[EntityCluster, Mention] 
     """The (cluster, mention) pair whose mention overlaps `[start, end)` most."""
     best: tuple[EntityCluster, Mention] | None = None
     best_overlap = 0
+    point = start == end
+    # plain comparisons instead of min()/max(): this scans every mention for every speaker,
+    # source and actor that the later stages look up
     for cluster in doc._.entities:
         for mention in cluster.mentions:
-            overlap = min(end, mention.end) - max(start, mention.start)
-            if start == end and mention.start <= start < mention.end:
+            m_start, m_end = mention.start, mention.end
+            if point and m_start <= start < m_end:
                 overlap = 1
+            else:
+                overlap = (end if end < m_end else m_end) - (start if start > m_start else m_start)
             if overlap > best_overlap:
                 best, best_overlap = (cluster, mention), overlap
     return best

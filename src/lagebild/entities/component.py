@@ -32,6 +32,7 @@ from lagebild.entities.pronouns import find_pronouns
 from lagebild.entities.protocols import KbLike
 from lagebild.entities.roles import RoleFinder
 from lagebild.entities.ruler import KbRuler
+from lagebild.entities.tokens import TokenTable
 from lagebild.nlp.extensions import register_extensions
 
 ENT_KINDS = frozenset({"name", "metonym"})
@@ -60,16 +61,18 @@ class EntityLinker:
     def clusters(self, doc: Doc) -> list[EntityCluster]:
         """The clusters of `doc` (without touching the Doc)."""
         sent_of = sentence_index(doc)
+        table = TokenTable.of(doc)  # read once: the passes below test most tokens' text
+        texts = table.texts
         names = merge_names(doc, self.ruler(doc))
         names = [c for c in names if not self._is_adjective(doc, c)]
-        names, roles = self.roles.find(doc, names)
-        names = _add_surnames(doc, names, roles)
-        pronouns = find_pronouns(doc, self.lexicon, sent_of)
+        names, roles = self.roles.find(doc, names, texts)
+        names = _add_surnames(doc, names, roles, texts)
+        pronouns = find_pronouns(doc, self.lexicon, sent_of, texts)
         for cand in (*names, *roles):
             _place(doc, cand, sent_of, self.lexicon.subject_deps)
         article = doc._.article
         date = getattr(article, "date", None) if article is not None else None
-        return self.linker.build(doc, names, roles, pronouns, date)
+        return self.linker.build(doc, names, roles, pronouns, date, table)
 
     def _is_adjective(self, doc: Doc, cand: Candidate) -> bool:
         """NER tags country adjectives ("russischen") as MISC; they are not mentions."""
@@ -79,11 +82,13 @@ class EntityLinker:
         return token.text[:1].islower() or self.roles.adjective_country(token) is not None
 
 
-def _add_surnames(doc: Doc, names: list[Candidate], roles: list[Candidate]) -> list[Candidate]:
+def _add_surnames(
+    doc: Doc, names: list[Candidate], roles: list[Candidate], texts: list[str]
+) -> list[Candidate]:
     """Single proper nouns that repeat the last word of a person's full name ("Dubois" after
-    "Claire Dubois") are mentions even where the NER missed them."""
+    "Claire Dubois") are mentions even where the NER missed them (`texts`: token texts)."""
     surnames = {
-        doc[c.end - 1].text
+        texts[c.end - 1]
         for c in names
         if c.label == "PER" and c.end - c.name_start > 1
     }
@@ -91,9 +96,9 @@ def _add_surnames(doc: Doc, names: list[Candidate], roles: list[Candidate]) -> l
         return names
     covered = {i for c in (*names, *roles) for i in range(c.start, c.end)}
     extra = [
-        Candidate(t.i, t.i + 1, "name", label="PER")
-        for t in doc
-        if t.text in surnames and t.i not in covered and t.pos_ in ("PROPN", "")
+        Candidate(i, i + 1, "name", label="PER")
+        for i, text in enumerate(texts)
+        if text in surnames and i not in covered and doc[i].pos_ in ("PROPN", "")
     ]
     return sorted(names + extra, key=lambda c: c.start) if extra else names
 

@@ -18,6 +18,7 @@ from lagebild.entities.kb.forms import date_interval, strip_genitive
 from lagebild.entities.mentions import Candidate, Lexicon, WorkCluster
 from lagebild.entities.pronouns import resolve_pronouns
 from lagebild.entities.protocols import KbLike
+from lagebild.entities.tokens import TokenTable
 
 ROLE_BACK_SENTENCES = 2  # how far back a role noun may look for an unnamed holder
 METONYM_SECTOR = "GOV"
@@ -33,6 +34,8 @@ class Linker:
         self._country_cache: dict[str, Any] = {}
         self._actor_cache: dict[str, Any] = {}
         self._role_defs: dict[str, Any] | None = None
+        # the token table of the doc being built (set by `build`): span texts without Spans
+        self._table = TokenTable([], [], "")
 
     # ---- KB look-ups, memoised -------------------------------------------------------
     def actor(self, kb_id: str) -> Any:
@@ -61,6 +64,10 @@ class Linker:
         found = self._role_defs.get(role_id)
         return getattr(found, "sector", None) if found is not None else None
 
+    def _name(self, cand: Candidate) -> str:
+        """`cand.name_text(doc)` from the token table."""
+        return self._table.span_text(cand.name_start, cand.end)
+
     # ---- the pipeline ------------------------------------------------------------------
     def build(
         self,
@@ -69,8 +76,11 @@ class Linker:
         roles: list[Candidate],
         pronouns: list[Candidate],
         date: str | None,
+        table: TokenTable | None = None,
     ) -> list[EntityCluster]:
-        """All clusters of `doc`, sorted by first mention."""
+        """All clusters of `doc`, sorted by first mention; `table` is the doc's token table
+        when the caller has read it."""
+        self._table = table if table is not None else TokenTable.of(doc)
         clusters: dict[str, WorkCluster] = {}
         self._cluster_names(doc, names, clusters, date)
         self.set_genders(doc, clusters)
@@ -103,9 +113,14 @@ class Linker:
             work.mentions.append(cand)
         # unknown names: full names first, then single words that shorten one of them
         unknown.sort(key=lambda c: (-(c.end - c.name_start), c.start))
+        name_words: dict[tuple[int, int], list[str]] = {}
         for cand in unknown:
-            text = cand.name_text(doc)
-            work = self._shortened(doc, cand, clusters) if cand.end - cand.name_start == 1 else None
+            text = self._name(cand)
+            work = (
+                self._shortened(doc, cand, clusters, name_words)
+                if cand.end - cand.name_start == 1
+                else None
+            )
             if work is None:
                 key = "N:" + text
                 work = clusters.get(key)
@@ -117,7 +132,7 @@ class Linker:
         """KB actors a name may denote: ids from the ruler, else an alias look-up."""
         actors = [a for a in (self.actor(i) for i in cand.kb_ids) if a is not None]
         if not actors and not cand.kb_ids:
-            text = cand.name_text(doc)
+            text = self._name(cand)
             actors = self.actors_by_alias(text)
         return actors
 
@@ -138,18 +153,18 @@ class Linker:
             return None
         if cand.label not in (None, "LOC", "ORG", "MISC"):
             return None
-        return self.country(cand.name_text(doc))
+        return self.country(self._name(cand))
 
     def _add_country_mention(
         self, doc: Doc, cand: Candidate, country: Any, clusters: dict[str, WorkCluster]
     ) -> None:
         """Country names join the country; capitals after "in/nach/bei" are places; other
         capitals and seats of government ("Moskau", "Kreml") speak for the government."""
-        text = cand.name_text(doc)
+        text = self._name(cand)
         forms = {text, *strip_genitive(text)}
         capitals = set(getattr(country, "capitals", ()) or ())
         metonyms = set(getattr(country, "metonyms", ()) or ())
-        before = doc[cand.start - 1].text.lower() if cand.start > 0 else ""
+        before = self._table.texts[cand.start - 1].lower() if cand.start > 0 else ""
         iso3 = country.iso3
         if forms & capitals and before in self.lexicon.place_prepositions:
             base = sorted(forms & capitals)[0]
@@ -189,10 +204,17 @@ class Linker:
         return options[0]
 
     def _shortened(
-        self, doc: Doc, cand: Candidate, clusters: dict[str, WorkCluster]
+        self,
+        doc: Doc,
+        cand: Candidate,
+        clusters: dict[str, WorkCluster],
+        name_words: dict[tuple[int, int], list[str]],
     ) -> WorkCluster | None:
-        """The cluster whose full name contains this single word ("Merz" in "Friedrich Merz")."""
-        text = cand.name_text(doc)
+        """The cluster whose full name contains this single word ("Merz" in "Friedrich Merz").
+
+        `name_words` memoises the words of each name span for the caller's loop, which asks
+        about every mention once per unknown word."""
+        text = self._name(cand)
         forms = {text, *strip_genitive(text)}
         for work in clusters.values():
             if work.kind in ("country", "city"):
@@ -200,7 +222,11 @@ class Linker:
             words: set[str] = set()
             for mention in work.mentions:
                 if mention.kind == "name":
-                    words.update(doc[mention.name_start : mention.end].text.split())
+                    key = (mention.name_start, mention.end)
+                    found = name_words.get(key)
+                    if found is None:
+                        found = name_words[key] = self._table.span_text(*key).split()
+                    words.update(found)
             if work.actor is not None:
                 words.update(str(work.actor.name).split())
             if forms & words:
@@ -291,7 +317,9 @@ class Linker:
     def _finish(self, doc: Doc, work: WorkCluster, date: str | None) -> EntityCluster:
         """Canonical name, id, type, country, sector and offices of a finished cluster."""
         actor = work.actor
-        mentions = [_to_mention(doc, m) for m in sorted(work.mentions, key=lambda m: m.start)]
+        mentions = [
+            _to_mention(self._table, m) for m in sorted(work.mentions, key=lambda m: m.start)
+        ]
         if work.kind == "country" or (work.kind == "city" and actor is None):
             name = work.name or mentions[0].text
             kb_id = getattr(actor, "actor_id", None) if actor is not None else None
@@ -321,7 +349,7 @@ class Linker:
                 mentions=mentions,
             )
         names = [m for m in work.mentions if m.kind == "name"]
-        longest = max((doc[m.name_start : m.end].text for m in names), key=len, default=None)
+        longest = max((self._name(m) for m in names), key=len, default=None)
         name = longest or work.name or mentions[0].text
         titled = [m for m in work.mentions if m.role is not None]
         country = work.country or next((m.country for m in titled if m.country), None)
@@ -352,7 +380,7 @@ class Linker:
                 if mention.gender:
                     work.gender = mention.gender
                     break
-                first = doc[mention.name_start].text if mention.kind == "name" else ""
+                first = self._table.texts[mention.name_start] if mention.kind == "name" else ""
                 if first in self.lexicon.first_names:
                     work.gender = self.lexicon.first_names[first]
                     break
@@ -412,12 +440,12 @@ def _office_country(offices: list[Any]) -> str | None:
     return next((o.country for o in offices if getattr(o, "country", None)), None)
 
 
-def _to_mention(doc: Doc, cand: Candidate) -> Mention:
-    span = doc[cand.start : cand.end]
+def _to_mention(table: TokenTable, cand: Candidate) -> Mention:
+    """The mention of `doc[cand.start : cand.end]` (text and offsets from the token table)."""
     return Mention(
-        text=span.text,
-        start=span.start_char,
-        end=span.end_char,
+        text=table.span_text(cand.start, cand.end),
+        start=table.idx[cand.start],
+        end=table.end_char(cand.end),
         kind=cand.kind,
         role=cand.role_text,
         sector=cand.sector,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from lagebild.entities.mentions import Candidate, Lexicon, WorkCluster
+from lagebild.nlp.morphology import morph_values
 
 MAX_SENTENCES_BACK = 3
 SUBJECT_WEIGHT = 2.0
@@ -21,13 +22,20 @@ UNKNOWN_GENDER_FACTOR = 0.5
 MIN_SCORE = 0.2
 
 
-def find_pronouns(doc: Doc, lexicon: Lexicon, sent_of: list[int]) -> list[Candidate]:
-    """Third-person singular personal pronouns that may refer to a person."""
+def find_pronouns(
+    doc: Doc, lexicon: Lexicon, sent_of: list[int], texts: list[str] | None = None
+) -> list[Candidate]:
+    """Third-person singular personal pronouns that may refer to a person; `texts` are the
+    token texts when the caller has read them (only pronoun forms then cost a Token)."""
     found: list[Candidate] = []
-    for token in doc:
-        low = token.text.lower()
+    texts = texts if texts is not None else [t.text for t in doc]
+    for i, text in enumerate(texts):
+        low = text.lower()
         gender = lexicon.pronouns.get(low)
-        if gender is None or not _is_personal(token, low, lexicon):
+        if gender is None:
+            continue
+        token = doc[i]
+        if not _is_personal(token, low, lexicon):
             continue
         found.append(
             Candidate(
@@ -45,19 +53,18 @@ def find_pronouns(doc: Doc, lexicon: Lexicon, sent_of: list[int]) -> list[Candid
 
 def _is_personal(token: Token, low: str, lexicon: Lexicon) -> bool:
     """Filter out formal "Sie", plural "sie", possessive or 2nd-person "ihr"."""
-    morph = token.morph
     if token.text == "Sie" and token.is_sent_start is not True:
         return False  # formal address
-    if "Plur" in morph.get("Number", []) or "2" in morph.get("Person", []):
+    if "Plur" in morph_values(token, "Number") or "2" in morph_values(token, "Person"):
         return False
-    if "Yes" in morph.get("Poss", []):
+    if "Yes" in morph_values(token, "Poss"):
         return False
     if low in lexicon.ambiguous_pronouns:
         # "ihr" is a dative personal pronoun only where the tagger says so
-        return "Dat" in morph.get("Case", []) and "Prs" in morph.get("PronType", [])
+        return "Dat" in morph_values(token, "Case") and "Prs" in morph_values(token, "PronType")
     if low == "sie" and token.dep_ in lexicon.subject_deps:
         verb = token.head
-        if "Plur" in verb.morph.get("Number", []):
+        if "Plur" in morph_values(verb, "Number"):
             return False
     return True
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from lagebild.entities.mentions import Candidate, Lexicon
 from lagebild.entities.protocols import KbLike
+from lagebild.nlp.morphology import morph_values
 
 MAX_NAME_TOKENS = 4
 
@@ -34,7 +35,7 @@ class RoleFinder:
     def role(self, token: Token) -> Any:
         """The KB RoleNoun for a token, or None (only capitalised words are looked up)."""
         text = token.text
-        if not text[:1].isupper() or not text[1:2].islower():
+        if not _title_case(text):
             return None
         if text not in self._roles:
             found = self.kb.role_by_noun(text)
@@ -70,8 +71,11 @@ class RoleFinder:
             self._countries[text] = getattr(country, "iso3", None) if country else None
         return self._countries[text]
 
-    def find(self, doc: Doc, names: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
-        """Fuse titles with names and find role mentions.
+    def find(
+        self, doc: Doc, names: list[Candidate], texts: list[str] | None = None
+    ) -> tuple[list[Candidate], list[Candidate]]:
+        """Fuse titles with names and find role mentions; `texts` are the token texts when
+        the caller has read them already.
 
         Returns the updated name candidates and the role candidates (both in document order).
         """
@@ -79,16 +83,20 @@ class RoleFinder:
         name_at = {c.name_start: c for c in names}
         covered = {i for c in names for i in range(c.name_start, c.end)}
         roles: list[Candidate] = []
-        i = 0
-        while i < len(doc):
-            token = doc[i]
-            role = None if i in covered else self.role(token)
-            if role is None:
-                i += 1
+        texts = texts if texts is not None else [t.text for t in doc]
+        # `role()` is None unless the word is capitalised: only those words are visited
+        title_case = [i for i, t in enumerate(texts) if t[:1].isupper() and t[1:2].islower()]
+        for i in title_case:
+            if i in covered:
                 continue
+            text = texts[i]
+            # a memoised form needs no Token (`role()` would return the memo entry)
+            role = self._roles[text] if text in self._roles else self.role(doc[i])
+            if role is None:
+                continue
+            token = doc[i]
             cand = self._role_candidate(doc, i, role)
             if _is_plural(doc, cand, token) or self._names_several(doc, i, name_at):
-                i += 1
                 continue
             name = name_at.get(i + 1)
             if name is None and i + 1 not in covered:
@@ -105,7 +113,6 @@ class RoleFinder:
                 name.label = "PER"
             else:
                 roles.append(cand)
-            i += 1
         return sorted(names, key=lambda c: c.start), roles
 
     def _split_title(self, doc: Doc, cand: Candidate) -> Candidate:
@@ -203,15 +210,20 @@ class RoleFinder:
         return False
 
 
+def _title_case(text: str) -> bool:
+    """Capital then lower-case letter: the only shape a role noun is looked up in."""
+    return text[:1].isupper() and text[1:2].islower()
+
+
 def _is_plural(doc: Doc, cand: Candidate, token: Token) -> bool:
     """Plural by the tagger, unless the phrase itself shows a singular: a weak adjective in
     "-e" ("der russische Präsident") or a singular verb the noun is the subject of."""
-    if "Plur" not in token.morph.get("Number", []):
+    if "Plur" not in morph_values(token, "Number"):
         return False
     for word in doc[cand.start : token.i]:
         if word.text.islower() and word.text.endswith("e") and word.pos_ == "ADJ":
             return False
-    if token.dep_ in ("sb", "nsubj") and "Sing" in token.head.morph.get("Number", []):
+    if token.dep_ in ("sb", "nsubj") and "Sing" in morph_values(token.head, "Number"):
         return False
     return True
 
@@ -227,7 +239,7 @@ def _proper_noun_run(doc: Doc, start: int) -> Candidate | None:
 
 
 def _morph_gender(token: Token) -> str | None:
-    gender = token.morph.get("Gender", [])
+    gender = morph_values(token, "Gender")
     if gender == ["Masc"]:
         return "m"
     if gender == ["Fem"]:

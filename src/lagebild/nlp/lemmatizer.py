@@ -26,7 +26,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy
 from spacy.language import Language
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.scorer import Scorer
 from spacy.tokens import Doc, Token
 from spacy.training import Example
@@ -35,6 +37,7 @@ DATA = Path(__file__).resolve().parent / "data" / "lemma_overrides.json"
 TABLE_FILE = "lemmas.json.gz"
 KEEP_FORM_POS = frozenset({"PROPN", "NUM", "PUNCT", "SYM"})
 LOWER_POS = frozenset({"VERB", "AUX"})
+MEMO_LIMIT = 500_000
 
 
 @lru_cache(maxsize=1)
@@ -66,14 +69,50 @@ class DictionaryLemmatizer:
 
     def __init__(self, overwrite: bool = True) -> None:
         self.overwrite = overwrite
-        self.table: dict[str, str] = {}
+        # form hash, POS id and sentence start packed in one int -> lemma hash; a lemma
+        # depends on nothing else, so the memo holds across documents (reset whenever the
+        # table is replaced)
+        self._memo: dict[int, int] = {}
+        self._table: dict[str, str] = {}
+        self._vocab: Any = None
+
+    @property
+    def table(self) -> dict[str, str]:
+        """Form -> lemma for the forms whose lemma differs (see the module docstring)."""
+        return self._table
+
+    @table.setter
+    def table(self, value: dict[str, str]) -> None:
+        """Replacing the table (training, `from_disk`) invalidates the memo."""
+        self._table = value
+        self._memo = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        table = self.table
-        for token in doc:
-            if self.overwrite or not token.lemma_:
-                start = token.i == 0 or bool(token.is_sent_start)
-                token.lemma_ = lemmatize(table, token.text, token.pos_, start)
+        """Set every token's lemma with one read and one write of the Doc's arrays: Token
+        objects and their string properties cost more than the table look-up itself, and
+        the memo makes most tokens one dictionary look-up."""
+        if not len(doc):
+            return doc
+        columns = doc.to_array(["ORTH", "POS", "SENT_START", "LEMMA"]).T.tolist()
+        strings = doc.vocab.strings
+        if doc.vocab is not self._vocab:  # memoised hashes are only known to their own vocab
+            self._memo, self._vocab = {}, doc.vocab
+        memo = self._memo
+        lemmas = columns[3]
+        for i, (orth, pos, sent_start) in enumerate(zip(*columns[:3], strict=True)):
+            if self.overwrite or not lemmas[i]:
+                start = i == 0 or sent_start == 1
+                key = (orth << 9) | (pos << 1) | start  # POS ids are < 256
+                lemma = memo.get(key, -1)
+                if lemma < 0:
+                    form = strings[orth]
+                    lemma = strings.add(lemmatize(self.table, form, POS_NAMES[pos], start))
+                    if len(memo) >= MEMO_LIMIT:  # a stream of rare forms must not grow it forever
+                        memo.clear()
+                    memo[key] = lemma
+                lemmas[i] = lemma
+        column = numpy.asarray(lemmas, dtype=numpy.uint64).reshape(-1, 1)
+        doc.from_array(["LEMMA"], column)  # type: ignore[arg-type]  # thinc Ints2d alias
         return doc
 
     def token_lemma(self, token: Token) -> str:

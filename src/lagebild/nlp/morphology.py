@@ -29,7 +29,9 @@ from pathlib import Path
 from typing import Literal
 
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, MorphAnalysis, Token
+from spacy.vocab import Vocab
 
 DATA = Path(__file__).resolve().parent / "data" / "konjunktiv.json"
 Mood = Literal["Ind", "Sub"]
@@ -63,6 +65,24 @@ def lexicon() -> MoodLexicon:
     )
 
 
+_MORPH_VALUES: dict[tuple[int, str], list[str]] = {}
+_MORPH_VALUES_LIMIT = 100_000
+
+
+def morph_values(token: Token, field: str) -> list[str]:
+    """`token.morph.get(field, [])`, memoised by the analysis key (a hash of the feature
+    string, so the same in every vocab): `MorphAnalysis.get` decodes strings on every call and
+    cost more than all the mood rules together. The list is shared: do not modify it."""
+    morph = token.morph
+    cache_key = (morph.key, field)  # type: ignore[attr-defined]  # in spaCy, not its stubs
+    values = _MORPH_VALUES.get(cache_key)
+    if values is None:
+        if len(_MORPH_VALUES) >= _MORPH_VALUES_LIMIT:
+            _MORPH_VALUES.clear()
+        values = _MORPH_VALUES[cache_key] = morph.get(field, [])
+    return values
+
+
 def _lower(token: Token) -> str:
     return token.text.lower()
 
@@ -85,7 +105,7 @@ def is_finite_verb(token: Token) -> bool:
     shows a verb with its own subject and no auxiliary."""
     if token.pos_ not in VERB_POS:  # the morphologizer's POS wins over a conflicting tag
         return is_mistagged_verb(token)
-    if "Fin" in token.morph.get("VerbForm", []) or token.morph.get("Mood", []):
+    if "Fin" in morph_values(token, "VerbForm") or morph_values(token, "Mood"):
         return True
     if token.tag_ in FINITE_TAGS:
         return True
@@ -136,11 +156,11 @@ def subject_person(token: Token) -> int | None:
         low = _lower(subj)
         if low in PRONOUN_PERSON:
             return PRONOUN_PERSON[low]
-        person = subj.morph.get("Person", [])
+        person = morph_values(subj, "Person")
         if subj.pos_ == "PRON" and person and person[0] in ("1", "2"):
             return int(person[0])
         return 3
-    person = token.morph.get("Person", [])
+    person = morph_values(token, "Person")
     if person and person[0] in ("1", "2", "3"):
         return int(person[0])
     return None
@@ -203,7 +223,7 @@ def mood(token: Token) -> Mood | None:
     """
     if not is_finite_verb(token):
         return None
-    model = token.morph.get("Mood", [])
+    model = morph_values(token, "Mood")
     if model == ["Imp"] and _subject(token) is None:
         return None
     decided = rule_mood(token)
@@ -232,28 +252,69 @@ def konjunktiv_type(token: Token) -> Literal["I", "II"] | None:
         return "II"
     if _is_present_e_form(token, low):
         return "I"
-    return "II" if "Past" in token.morph.get("Tense", []) else "I"
+    return "II" if "Past" in morph_values(token, "Tense") else "I"
+
+
+_VERB_IDS = frozenset(POS_IDS[p] for p in VERB_POS)
+_MAYBE_VERB_IDS = frozenset(POS_IDS[p] for p in MAYBE_VERB_POS)
+
+
+def _could_be_mistagged(text: str, lemma: str) -> bool:
+    """The word-and-lemma tests of `is_mistagged_verb`, a cheap pre-test before `mood()`."""
+    return text.islower() and len(text) >= 4 and lemma != text and lemma.endswith("n")
 
 
 class MoodAnnotator:
     """Writes `mood()` into `token.morph` (Mood, VerbForm=Fin) for every finite verb; a
     mistagged verb also gets POS VERB and tag VVFIN."""
 
+    def __init__(self) -> None:
+        # (analysis key, mood) -> the analysis to write, None when it already says so;
+        # decoding and re-encoding the feature string was most of the cost per verb
+        self._rewrites: dict[tuple[int, str], MorphAnalysis | None] = {}
+        self._vocab: Vocab | None = None
+
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
+        """Annotate the tokens that can be finite verbs. POS, form and lemma are read up front
+        as arrays, which rules out most tokens without building a Token: `mood()` is None for
+        them by the first tests of `is_finite_verb`/`is_mistagged_verb`. (Only the current
+        token's POS is ever changed, so the POS read up front is right for every later one.)"""
+        if not len(doc):
+            return doc
+        if doc.vocab is not self._vocab:  # analyses belong to one vocab
+            self._rewrites, self._vocab = {}, doc.vocab
+        strings = doc.vocab.strings
+        columns = doc.to_array(["POS", "ORTH", "LEMMA"]).T.tolist()
+        for i, (pos, orth, lemma) in enumerate(zip(*columns, strict=True)):
+            if pos not in _VERB_IDS and (
+                pos not in _MAYBE_VERB_IDS or not _could_be_mistagged(strings[orth], strings[lemma])
+            ):
+                continue
+            token = doc[i]
             value = mood(token)
             if value is None:
                 continue
-            if token.pos_ not in VERB_POS:  # a mistagged verb (see is_mistagged_verb)
+            if pos not in _VERB_IDS:  # a mistagged verb (see is_mistagged_verb)
                 token.pos_ = "VERB"
                 token.tag_ = "VVFIN"
-            feats = token.morph.to_dict()
-            if feats.get("Mood") == value and feats.get("VerbForm") == "Fin":
-                continue
+            analysis = self._rewrite(doc.vocab, token.morph, value)
+            if analysis is not None:
+                token.morph = analysis
+        return doc
+
+    def _rewrite(self, vocab: Vocab, morph: MorphAnalysis, value: Mood) -> MorphAnalysis | None:
+        """The analysis with Mood=`value` and VerbForm=Fin, or None when `morph` has both."""
+        key = (morph.key, value)  # type: ignore[attr-defined]  # in spaCy, not its stubs
+        if key in self._rewrites:
+            return self._rewrites[key]
+        feats = morph.to_dict()
+        rewritten: MorphAnalysis | None = None
+        if not (feats.get("Mood") == value and feats.get("VerbForm") == "Fin"):
             feats["Mood"] = value
             feats["VerbForm"] = "Fin"
-            token.morph = MorphAnalysis(doc.vocab, feats)
-        return doc
+            rewritten = MorphAnalysis(vocab, feats)
+        self._rewrites[key] = rewritten
+        return rewritten
 
 
 @Language.factory(

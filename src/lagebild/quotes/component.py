@@ -5,10 +5,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from lagebild.entities.tokens import TokenTable
 from lagebild.nlp.extensions import register_extensions
 from lagebild.quotes.lexicon import load_lexicon
 from lagebild.quotes.quote import Quote, Role
-from lagebild.quotes.rules import Candidate, cluster_at_safe, extract_candidates
+from lagebild.quotes.rules import Analyzer, Candidate, cluster_at_safe, extract_candidates
 from lagebild.quotes.scorer import Scorer
 
 TYPE_OF_KIND = {
@@ -31,9 +32,11 @@ class QuoteAttributor:
         doc._.quotes = self.quotes(doc)
         return doc
 
-    def select(self, doc: Doc) -> list[tuple[Candidate, float]]:
+    def select(
+        self, doc: Doc, an: Analyzer | None = None
+    ) -> list[tuple[Candidate, float]]:
         """Candidates kept by the scorer, overlaps resolved, speakers filled from context."""
-        cands = extract_candidates(doc, self.lex)
+        cands = extract_candidates(doc, self.lex, an)
         scored = [(c, self.scorer.probability(c)) for c in cands]
         kept = [(c, p) for c, p in scored if self.scorer.keep(c, p)]
         kept = _resolve_overlaps(kept)
@@ -42,8 +45,9 @@ class QuoteAttributor:
 
     def quotes(self, doc: Doc) -> list[Quote]:
         """`Quote` objects in text order; quoted fragments inside an indirect quote: "mixed"."""
-        kept = self.select(doc)
-        text = doc.text
+        an = Analyzer(doc, self.lex)
+        kept = self.select(doc, an)
+        table = an.table  # token texts and offsets, read once (see `TokenTable`)
         out: list[Quote] = []
         containers = [c for c, _ in kept if c.kind != "direct"]
         for c, p in kept:
@@ -51,7 +55,7 @@ class QuoteAttributor:
                 o.start <= c.start and c.end <= o.end for o in containers
             ):
                 continue
-            out.append(_to_quote(doc, c, p, text))
+            out.append(_to_quote(doc, c, p, table))
         return out
 
 
@@ -114,19 +118,21 @@ def _fill_context_speakers(kept: list[tuple[Candidate, float]]) -> None:
                     break
 
 
-def _role(doc: Doc, text: str, span: tuple[int, int] | None, entity: bool = True) -> Role | None:
+def _role(
+    doc: Doc, table: TokenTable, span: tuple[int, int] | None, entity: bool = True
+) -> Role | None:
     """Character-offset role from a token span; entity id through the entity stage when present."""
     if span is None or span[1] <= span[0]:
         return None
-    sp = doc[span[0] : span[1]]
-    start, end = sp.start_char, sp.end_char
+    start, end = table.idx[span[0]], table.end_char(span[1])
+    text = table.text[start:end]  # = doc[span[0] : span[1]].text
     ent_id = None
     if entity:
         cluster = cluster_at_safe(doc, start, end)
         if cluster is None:
-            cluster = _cluster_by_surname(doc, sp.text)
+            cluster = _cluster_by_surname(doc, text)
         ent_id = getattr(cluster, "id", None) if cluster is not None else None
-    return Role(text=text[start:end], start=start, end=end, entity_id=ent_id)
+    return Role(text=text, start=start, end=end, entity_id=ent_id)
 
 
 def _cluster_by_surname(doc: Doc, text: str) -> object | None:
@@ -146,26 +152,25 @@ def _cluster_by_surname(doc: Doc, text: str) -> object | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def _to_quote(doc: Doc, c: Candidate, prob: float, text: str) -> Quote:
-    """Build the public record from a kept candidate (`text` is `doc.text`, which spaCy
-    rebuilds from all tokens on every access, so the caller passes it once per doc)."""
+def _to_quote(doc: Doc, c: Candidate, prob: float, table: TokenTable) -> Quote:
+    """Build the public record from a kept candidate (offsets and texts from the doc's token
+    table: `doc.text` is rebuilt from all tokens on every access)."""
     qtype = TYPE_OF_KIND[c.kind]
     if c.kind == "indirect" and c.fragments:
         qtype = "mixed"
-    start = doc[c.start].idx
-    last = doc[c.end - 1]
-    end = last.idx + len(last)
-    parts = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in c.parts]
-    frags = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in c.fragments]
+    start = table.idx[c.start]
+    end = table.end_char(c.end)
+    parts = [(table.idx[a], table.end_char(b)) for a, b in c.parts]
+    frags = [(table.idx[a], table.end_char(b)) for a, b in c.fragments]
     return Quote(
         type=qtype,
-        text=text[start:end],
+        text=table.text[start:end],
         start=start,
         end=end,
-        cue=_role(doc, text, c.cue, entity=False),
-        speaker=_role(doc, text, c.speaker),
-        source=_role(doc, text, c.source),
-        addressee=_role(doc, text, c.addressee),
+        cue=_role(doc, table, c.cue, entity=False),
+        speaker=_role(doc, table, c.speaker),
+        source=_role(doc, table, c.source),
+        addressee=_role(doc, table, c.addressee),
         confidence=round(prob, 3),
         parts=parts,
         fragments=frags,

@@ -34,6 +34,11 @@ class Lexicon:
     words: dict[str, set[str]] = field(default_factory=dict)
     _media_cache: dict[str, bool] = field(default_factory=dict)
 
+    def cue_words(self) -> set[str]:
+        """Lower-case words other than reporting verbs that can start a cue in `_find_cues`:
+        prepositions, postpositions, adverbs, "nach", "so" and "wie"."""
+        return self.prep_cues | self.postp_cues | self.adv_cues | {"nach", "so", "wie"}
+
     def verb_cues(self, form: str) -> list[VerbCue]:
         """Reporting-verb readings of a token form (lower case)."""
         return self.verb_forms.get(form.lower(), [])

@@ -14,8 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
+from lagebild.entities.tokens import TokenTable
+from lagebild.nlp.morphology import morph_values
 from lagebild.quotes.lexicon import Lexicon, VerbCue, load_lexicon
 
 OPEN_CLOSE: dict[str, set[str]] = {
@@ -28,6 +31,8 @@ OPEN_CLOSE: dict[str, set[str]] = {
     "‚": {"‘", "’"},
 }
 CLOSERS = {c for cs in OPEN_CLOSE.values() for c in cs}
+CLOSERS_COLON = CLOSERS | {":"}
+CUE_POS = ("VERB", "AUX", "ADJ", "ADV", "X", "NOUN", "PROPN")
 FINAL = {".", "!", "?", "…", "..."}
 MAX_QUOTE_LEN = 300
 
@@ -50,13 +55,15 @@ class Candidate:
 
     @property
     def start(self) -> int:
-        """First token of the quoted material."""
-        return min(p[0] for p in self.parts)
+        """First token of the quoted material (read in every sort and overlap test)."""
+        parts = self.parts
+        return parts[0][0] if len(parts) == 1 else min(p[0] for p in parts)
 
     @property
     def end(self) -> int:
         """One past the last token of the quoted material."""
-        return max(p[1] for p in self.parts)
+        parts = self.parts
+        return parts[0][1] if len(parts) == 1 else max(p[1] for p in parts)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -75,7 +82,21 @@ class Analyzer:
         self.has_lemma = doc.has_annotation("LEMMA")
         self.w = self.lex.words
         self._ents: list[Span] | None = None
+        self._person_org: list[tuple[int, int]] | None = None
         self._konj: dict[int, bool] = {}  # token index -> Konjunktiv (morph look-ups are slow)
+        # The rules look at every token many times; `doc[i]` builds a new Token and each
+        # string property decodes again, so the token attributes are read once per doc, from
+        # the Doc's arrays. (The quote stage never changes tokens: the table cannot go stale.)
+        self.toks: list[Token] = list(doc)
+        self.table = TokenTable.of(doc)
+        self.texts: list[str] = self.table.texts
+        strings = doc.vocab.strings
+        lower, punct, space, pos = doc.to_array(["LOWER", "IS_PUNCT", "IS_SPACE", "POS"]).T.tolist()
+        self.lower: list[str] = [strings[h] for h in lower]
+        self.punct: list[bool] = [flag == 1 for flag in punct]
+        self.space: list[bool] = [flag == 1 for flag in space]
+        self.pos: list[str] = [POS_NAMES[p] for p in pos]
+        self.cue_words = self.lex.cue_words()
 
     @property
     def ents(self) -> list[Span]:
@@ -83,6 +104,13 @@ class Analyzer:
         if self._ents is None:
             self._ents = list(self.doc.ents)
         return self._ents
+
+    @property
+    def person_org_ents(self) -> list[tuple[int, int]]:
+        """Token spans of the PER and ORG entities (labels read once, not per speaker test)."""
+        if self._person_org is None:
+            self._person_org = [(e.start, e.end) for e in self.ents if e.label_ in ("PER", "ORG")]
+        return self._person_org
 
     def is_punct(self, tok: Token) -> bool:
         """Punctuation or whitespace."""
@@ -92,62 +120,64 @@ class Analyzer:
         """Finite verb in the subjunctive: a form from the Konjunktiv list, or Mood=Sub from
         the morphologizer on a form that cannot be an indicative preterite ("agierte" is
         tagged Sub now and then; weak Konjunktiv II equals the preterite and is no signal)."""
-        cached = self._konj.get(tok.i)
+        i = tok.i
+        cached = self._konj.get(i)
         if cached is not None:
             return cached
-        low = tok.lower_
+        low = self.lower[i]
+        if low not in self.lex.konjunktiv and self.pos[i] not in ("VERB", "AUX"):
+            return False  # neither test below can hold (the common case: no Token reads)
         hit = low in self.lex.konjunktiv and not tok.is_title
         if (
             not hit
             and self.has_morph
-            and tok.pos_ in ("VERB", "AUX")
-            and "Sub" in tok.morph.get("Mood", [])
+            and self.pos[i] in ("VERB", "AUX")
+            and "Sub" in morph_values(tok, "Mood")
         ):
             hit = not low.endswith(("te", "ten", "test", "tet")) and low.endswith(
                 ("e", "en", "est", "et")
             )
-        self._konj[tok.i] = hit
+        self._konj[i] = hit
         return hit
 
     def is_konjunktiv1(self, tok: Token) -> bool:
         """Konjunktiv I ("sei", "habe", "werde", "könne", "gebe"): the reportative mood proper,
         unlike Konjunktiv II ("könnte", "wäre"), which is often just a modal."""
-        low = tok.lower_
+        low = self.lower[tok.i]
         if low in self.w.get("konjunktiv2", set()):
             return False
         return self.is_konjunktiv(tok) and not any(ch in low for ch in "äöü")
 
     def is_finite(self, tok: Token) -> bool:
         """Finite verb (from the tagger, else from a list of frequent finite forms)."""
+        i = tok.i
         if self.has_pos:
             return (
-                tok.pos_ in ("VERB", "AUX") and "Fin" in tok.morph.get("VerbForm", [])
+                self.pos[i] in ("VERB", "AUX") and "Fin" in morph_values(tok, "VerbForm")
                 if self.has_morph
                 else tok.tag_ in ("VVFIN", "VAFIN", "VMFIN")
             )
-        return tok.lower_ in self.w["finite_common"] or tok.lower_ in self.lex.konjunktiv
+        return self.lower[i] in self.w["finite_common"] or self.lower[i] in self.lex.konjunktiv
 
     def is_det(self, tok: Token) -> bool:
         """Article or possessive/demonstrative determiner."""
         if self.has_pos:
-            return tok.pos_ == "DET"
-        return tok.lower_ in self.w["determiners"]
+            return self.pos[tok.i] == "DET"
+        return self.lower[tok.i] in self.w["determiners"]
 
     def is_nounish(self, tok: Token) -> bool:
         """Noun or name (capitalised content word when there is no tagger)."""
         if self.has_pos:
-            return tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "X" and tok.is_title)
-        return (
-            bool(tok.text[:1].isupper())
-            and tok.is_alpha
-            or (tok.text[:1].isupper() and "-" in tok.text)
-        )
+            pos = self.pos[tok.i]
+            return pos in ("NOUN", "PROPN") or (pos == "X" and tok.is_title)
+        text = self.texts[tok.i]
+        return bool(text[:1].isupper()) and tok.is_alpha or (text[:1].isupper() and "-" in text)
 
     def is_adj(self, tok: Token) -> bool:
         """Attributive adjective or number inside a noun phrase."""
         if self.has_pos:
-            return tok.pos_ in ("ADJ", "NUM")
-        low = tok.lower_
+            return self.pos[tok.i] in ("ADJ", "NUM")
+        low = self.lower[tok.i]
         return (
             tok.is_lower
             and low.endswith(("e", "en", "er", "es", "em"))
@@ -159,20 +189,23 @@ class Analyzer:
 
     def is_pronoun(self, tok: Token) -> bool:
         """Personal pronoun that can be a speaker."""
-        return tok.lower_ in self.w["pronouns"] and (not self.has_pos or tok.pos_ == "PRON")
+        i = tok.i
+        return self.lower[i] in self.w["pronouns"] and (not self.has_pos or self.pos[i] == "PRON")
 
     def verb_cue(self, tok: Token) -> VerbCue | None:
         """Reporting-verb reading of `tok`, if any (lemma when available, else the form list)."""
-        cues = self.lex.verb_cues(tok.text)
+        i = tok.i
+        text = self.texts[i]
+        cues = self.lex.verb_cues(text)
         if not cues:
             return None
-        if self.has_pos and tok.pos_ not in ("VERB", "AUX", "ADJ", "ADV", "X", "NOUN", "PROPN"):
+        if self.has_pos and self.pos[i] not in CUE_POS:
             return None
         if (
-            tok.text[:1].isupper()
-            and tok.i > 0
+            text[:1].isupper()
+            and i > 0
             and not tok.is_sent_start
-            and tok.nbor(-1).text not in CLOSERS | {":"}
+            and self.texts[i - 1] not in CLOSERS_COLON
         ):
             return None  # a nominalised form ("das Sagen") in mid-sentence
         return cues[0]
@@ -182,26 +215,31 @@ class Analyzer:
 # quotation marks
 
 
-def quote_mark_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Token spans (including the marks) of balanced quotations; innermost level only at top."""
+def quote_mark_spans(doc: Doc, an: Analyzer | None = None) -> list[tuple[int, int]]:
+    """Token spans (including the marks) of balanced quotations; innermost level only at top.
+
+    `an` (the doc's Analyzer) supplies the token texts already read; without it they are read
+    here."""
+    texts = an.texts if an is not None else [t.text for t in doc]
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for tok in doc:
-        t = tok.text
-        if "\n" in t and tok.is_space and t.count("\n") >= 2:
+    for i, t in enumerate(texts):
+        if t not in OPEN_CLOSE and t not in CLOSERS and "\n" not in t:
+            continue  # the common case: an ordinary word
+        if "\n" in t and doc[i].is_space and t.count("\n") >= 2:
             stack = []
             continue
         if (
             stack
             and t in OPEN_CLOSE[stack[-1][0]]
-            and not (t == '"' and _opens_straight(doc, tok, stack))
+            and not (t == '"' and _opens_straight(doc, i, t, stack))
         ):
             mark, start = stack.pop()
-            if tok.i - start <= MAX_QUOTE_LEN:
-                spans.append((start, tok.i + 1))
+            if i - start <= MAX_QUOTE_LEN:
+                spans.append((start, i + 1))
             continue
-        if t in OPEN_CLOSE and (t not in CLOSERS or _opens_straight(doc, tok, stack)):
-            stack.append((t, tok.i))
+        if t in OPEN_CLOSE and (t not in CLOSERS or _opens_straight(doc, i, t, stack)):
+            stack.append((t, i))
     spans.sort()
     # keep outermost spans only; nested ones are fragments of their container
     outer: list[tuple[int, int]] = []
@@ -212,11 +250,11 @@ def quote_mark_spans(doc: Doc) -> list[tuple[int, int]]:
     return outer
 
 
-def _opens_straight(doc: Doc, tok: Token, stack: list[tuple[str, int]]) -> bool:
+def _opens_straight(doc: Doc, i: int, text: str, stack: list[tuple[str, int]]) -> bool:
     """A straight or ambiguous mark opens when none of its kind is open and text follows it."""
-    if any(m == tok.text for m, _ in stack):
+    if any(m == text for m, _ in stack):
         return False
-    return tok.i + 1 < len(doc) and not doc[tok.i + 1].is_punct and not tok.whitespace_
+    return i + 1 < len(doc) and not doc[i + 1].is_punct and not doc[i].whitespace_
 
 
 # ----------------------------------------------------------------------------------------------
@@ -227,20 +265,19 @@ def np_forward(
     an: Analyzer, i: int, limit: int, allow_genitive: bool = True
 ) -> tuple[int, int] | None:
     """Chunk a noun phrase starting at token `i` (up to `limit`), e.g. "der Sprecher des Amtes"."""
-    doc = an.doc
     j = i
     if j >= limit:
         return None
     if (
-        an.is_pronoun(doc[j])
-        and not an.is_det(doc[j])
-        or doc[j].lower_ in ("er", "sie", "man", "wir", "ich")
+        an.is_pronoun(an.toks[j])
+        and not an.is_det(an.toks[j])
+        or an.lower[j] in ("er", "sie", "man", "wir", "ich")
     ):
         return (j, j + 1)
     has_head = False
-    started_with_det = an.is_det(doc[j])
+    started_with_det = an.is_det(an.toks[j])
     while j < limit:
-        tok = doc[j]
+        tok = an.toks[j]
         if an.is_det(tok) and not has_head:
             j += 1
             continue
@@ -251,16 +288,17 @@ def np_forward(
             has_head = True
             j += 1
             continue
-        if tok.text in OPEN_CLOSE and not has_head and j + 2 < limit and an.is_nounish(doc[j + 1]):
+        text = an.texts[j]
+        if text in OPEN_CLOSE and not has_head and j + 2 < limit and an.is_nounish(an.toks[j + 1]):
             close = next(
-                (x for x in range(j + 1, min(limit, j + 8)) if doc[x].text in CLOSERS), None
+                (x for x in range(j + 1, min(limit, j + 8)) if an.texts[x] in CLOSERS), None
             )
             if close is not None:
                 has_head = True
                 j = close + 1
                 continue
-        if tok.text in ("-", "(") and has_head and j + 1 < limit and an.is_nounish(doc[j + 1]):
-            close = _skip_paren(doc, j, limit) if tok.text == "(" else j + 1
+        if tok.text in ("-", "(") and has_head and j + 1 < limit and an.is_nounish(an.toks[j + 1]):
+            close = _skip_paren(an, j, limit) if tok.text == "(" else j + 1
             j = close
             continue
         if (
@@ -278,23 +316,23 @@ def np_forward(
             has_head
             and tok.lower_ == "und"
             and j + 1 < limit
-            and (an.is_det(doc[j + 1]) or an.is_nounish(doc[j + 1]))
+            and (an.is_det(an.toks[j + 1]) or an.is_nounish(an.toks[j + 1]))
         ):
             j += 1
             has_head = False
             continue
         break
-    while j > i and (an.is_det(doc[j - 1]) or doc[j - 1].lower_ in ("und", "des", "der")):
+    while j > i and (an.is_det(an.toks[j - 1]) or an.lower[j - 1] in ("und", "des", "der")):
         j -= 1
-    if j > i and any(an.is_nounish(doc[k]) for k in range(i, j)):
+    if j > i and any(an.is_nounish(an.toks[k]) for k in range(i, j)):
         return (i, j)
     return None
 
 
-def _skip_paren(doc: Doc, j: int, limit: int) -> int:
+def _skip_paren(an: Analyzer, j: int, limit: int) -> int:
     """Index after a closing parenthesis (an abbreviation like "(SPD)" belongs to the NP)."""
     for k in range(j, min(limit, j + 8)):
-        if doc[k].text == ")":
+        if an.texts[k] == ")":
             return k + 1
     return j
 
@@ -302,22 +340,21 @@ def _skip_paren(doc: Doc, j: int, limit: int) -> int:
 def _next_noun(an: Analyzer, i: int, limit: int) -> str:
     """Text of the first noun-like token from `i` (to test whether a genitive is a medium)."""
     for k in range(i, min(limit, i + 4)):
-        if an.is_nounish(an.doc[k]):
-            return an.doc[k].text
+        if an.is_nounish(an.toks[k]):
+            return an.texts[k]
     return ""
 
 
 def np_backward(an: Analyzer, end: int, lower: int) -> tuple[int, int] | None:
     """Noun phrase ending just before `end` (for "X zufolge", "X sagte")."""
-    doc = an.doc
     j = end - 1
     if j < lower:
         return None
-    if doc[j].lower_ in ("er", "sie", "man", "wir", "ich"):
+    if an.lower[j] in ("er", "sie", "man", "wir", "ich"):
         return (j, end)
     start = end
     while j >= lower:
-        tok = doc[j]
+        tok = an.toks[j]
         if (
             an.is_nounish(tok)
             or an.is_adj(tok)
@@ -329,9 +366,9 @@ def np_backward(an: Analyzer, end: int, lower: int) -> tuple[int, int] | None:
             j -= 1
             continue
         break
-    while start < end and (doc[start].lower_ in ("und", "von") or doc[start].text in (")", "-")):
+    while start < end and (an.lower[start] in ("und", "von") or an.texts[start] in (")", "-")):
         start += 1
-    if start < end and any(an.is_nounish(doc[k]) for k in range(start, end)):
+    if start < end and any(an.is_nounish(an.toks[k]) for k in range(start, end)):
         return (start, end)
     return None
 
@@ -340,10 +377,13 @@ def np_backward(an: Analyzer, end: int, lower: int) -> tuple[int, int] | None:
 # candidate extraction
 
 
-def extract_candidates(doc: Doc, lex: Lexicon | None = None) -> list[Candidate]:
-    """All rule candidates of `doc`, in text order, before scoring."""
-    an = Analyzer(doc, lex)
-    marks = quote_mark_spans(doc)
+def extract_candidates(
+    doc: Doc, lex: Lexicon | None = None, an: Analyzer | None = None
+) -> list[Candidate]:
+    """All rule candidates of `doc`, in text order, before scoring (`an`: the doc's Analyzer
+    when the caller needs it afterwards)."""
+    an = an if an is not None else Analyzer(doc, lex)
+    marks = quote_mark_spans(doc, an)
     sents = list(doc.sents)
     cands: list[Candidate] = []
     for si, sent in enumerate(sents):
@@ -377,20 +417,19 @@ def _add_back_frames(
     """ "… . Dies teilte X mit." / "Das gab X bekannt.": a frame sentence that points back with
     a demonstrative makes the previous sentence (plus the demonstrative, as the corpus marks
     it) the quotation, instead of a reported statement of its own."""
-    doc = an.doc
     back_words = an.w.get("back_reference", set())
     for c in list(cands):
         if c.kind != "reported" or c.cue is None or c.sent_index == 0:
             continue
         sent = sents[c.sent_index]
-        first = doc[sent.start]
+        first = an.toks[sent.start]
         if first.text not in back_words or c.cue[0] != sent.start + 1:
             continue
         prev = sents[c.sent_index - 1]
         p_start = prev.start
-        while p_start < prev.end and doc[p_start].is_space:
+        while p_start < prev.end and an.space[p_start]:
             p_start += 1
-        if prev.end - p_start < 4 or (sent.start > 0 and "\n\n" in doc[sent.start - 1].text):
+        if prev.end - p_start < 4 or (sent.start > 0 and "\n\n" in an.texts[sent.start - 1]):
             continue
         direct = [o for o in cands if o.kind == "direct" and o.sent_index == c.sent_index - 1]
         if direct and any(m[0] <= p_start and m[1] >= prev.end - 1 for m in marks):
@@ -412,23 +451,33 @@ def _add_back_frames(
         c.features["kind_indirect"] = 1.0
         c.features["back_frame"] = 1.0
         c.features["konj"] = float(
-            any(an.is_konjunktiv(doc[k]) for k in range(p_start, sent.start))
+            any(an.is_konjunktiv(an.toks[k]) for k in range(p_start, sent.start))
         )
         c.fragments = [m for m in marks if p_start <= m[0] and m[1] <= sent.start]
     cands.sort(key=lambda c: (c.start, c.end))
 
 
 def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= i < b for a, b in spans)
+    """Is token `i` inside one of the spans? (A plain loop: called for most tokens, and the
+    span lists are short, so a generator's set-up would dominate.)"""
+    for a, b in spans:
+        if a <= i < b:
+            return True
+    return False
+
+
+def _covered(spans: list[tuple[int, int]]) -> set[int]:
+    """The token indices inside any of the spans: `k in _covered(s)` equals `_inside(k, s)`,
+    for loops that would otherwise scan all spans at every token."""
+    return {k for a, b in spans for k in range(a, b)}
 
 
 def _sentence_candidates(
     an: Analyzer, si: int, sent: Span, marks: list[tuple[int, int]]
 ) -> list[Candidate]:
     """Candidates in one sentence: quoted text, clause after/before a cue, framed sentences."""
-    doc = an.doc
     end = sent.end
-    while end > sent.start and doc[end - 1].is_space:
+    while end > sent.start and an.space[end - 1]:
         end -= 1
     out: list[Candidate] = []
     cue_hits = _find_cues(an, sent.start, end, marks)
@@ -472,7 +521,6 @@ def _split_source_hits(
     """A "laut X" / "nach Angaben X" / "wie X berichtete" phrase inside the frame of a reporting
     verb ("sagte Y nach Angaben der Agentur X") names the source of Y's words, not a second
     quote: split those hits off so they become the source of the verb frame."""
-    doc = an.doc
     verbs = [h for h in hits if h.kind == "verb"]
     if not verbs:
         return hits, []
@@ -481,9 +529,9 @@ def _split_source_hits(
     for h in hits:
         if h.kind in ("prep", "nach", "postp", "wie") and h.np is not None:
             same_clause = any(
-                _no_boundary_between(doc, v.span[0], h.span[0], marks)
+                _no_boundary_between(an, v.span[0], h.span[0], marks)
                 for v in verbs
-                if v.span[0] < h.span[0] and not an.is_konjunktiv(doc[v.span[0]])
+                if v.span[0] < h.span[0] and not an.is_konjunktiv(an.toks[v.span[0]])
             )
             media_wie = h.kind == "wie" and _np_is_media(an, h.np)
             if same_clause or media_wie:
@@ -493,11 +541,11 @@ def _split_source_hits(
     return keep, sources
 
 
-def _no_boundary_between(doc: Doc, a: int, b: int, marks: list[tuple[int, int]]) -> bool:
+def _no_boundary_between(an: Analyzer, a: int, b: int, marks: list[tuple[int, int]]) -> bool:
     """No comma, colon or semicolon (outside quotation marks) between tokens `a` and `b`."""
     lo, hi = min(a, b), max(a, b)
     return not any(
-        doc[k].text in (",", ":", ";") and not _inside(k, marks) for k in range(lo + 1, hi)
+        an.texts[k] in (",", ":", ";") and not _inside(k, marks) for k in range(lo + 1, hi)
     )
 
 
@@ -520,7 +568,7 @@ def _apply_source_hits(an: Analyzer, cands: list[Candidate], hits: list[CueHit])
 def _strip_det(an: Analyzer, np: tuple[int, int]) -> tuple[int, int]:
     """Noun phrase without its leading determiners."""
     a, b = np
-    while a < b - 1 and an.is_det(an.doc[a]):
+    while a < b - 1 and an.is_det(an.toks[a]):
         a += 1
     return (a, b)
 
@@ -542,24 +590,34 @@ class CueHit:
 
 def _find_cues(an: Analyzer, start: int, end: int, marks: list[tuple[int, int]]) -> list[CueHit]:
     """Reporting cues outside quotation marks, in order of appearance."""
-    doc = an.doc
     lex = an.lex
     hits: list[CueHit] = []
+    quoted = _covered(marks)
+    opinion_nouns = an.w.get("opinion_nouns", set())
+    verb_forms = lex.verb_forms
+    triggers = an.cue_words
     i = start
     while i < end:
-        if _inside(i, marks):
+        if i in quoted:
             i += 1
             continue
-        tok = doc[i]
-        low = tok.lower_
+        if (
+            an.lower[i] not in triggers
+            and an.lower[i] not in verb_forms
+            and an.texts[i] not in opinion_nouns
+        ):
+            i += 1  # no branch below can fire for this word (the common case)
+            continue
+        tok = an.toks[i]
+        low = an.lower[i]
         v = an.verb_cue(tok)
         if (
             v is None
-            and tok.text in an.w.get("opinion_nouns", set())
+            and an.texts[i] in opinion_nouns
             and i > start
-            and doc[i - 1].lower_ == "der"
+            and an.lower[i - 1] == "der"
             and i + 1 < end
-            and doc[i + 1].text == ","
+            and an.texts[i + 1] == ","
         ):
             # "X ist der Meinung/Ansicht, dass …": the noun phrase is the cue
             v = VerbCue("der " + tok.text + " sein", None, "Thought", False)
@@ -595,27 +653,27 @@ def _find_cues(an: Analyzer, start: int, end: int, marks: list[tuple[int, int]])
                 hits.append(CueHit("postp", (i, i + 1), low, frame=(np[0], i + 1), np=np))
         elif low == "nach" and _nach_noun_at(an, i + 1, end) is not None:
             j = _nach_noun_at(an, i + 1, end) or i + 2
-            if j < end and doc[j].lower_ == "von":
+            if j < end and an.lower[j] == "von":
                 j += 1
-            np = np_forward(an, j, end) if j < end and not doc[j].is_punct else None
+            np = np_forward(an, j, end) if j < end and not an.punct[j] else None
             fr_end = np[1] if np else i + 2
             hits.append(CueHit("nach", (i, i + 2), "nach Angaben", frame=(i, fr_end), np=np))
-        elif low == "so" and i > start and doc[i - 1].text in {",", "(", "–", "-"} | CLOSERS:
+        elif low == "so" and i > start and an.texts[i - 1] in {",", "(", "–", "-"} | CLOSERS:
             np = np_forward(an, i + 1, end)
             if np is not None:
                 fr_end = np[1]
                 hits.append(CueHit("so", (i, i + 1), "so", frame=(i, fr_end), np=np))
-        elif low == "wie" and (i == start or doc[i - 1].text in {",", "("}):
+        elif low == "wie" and (i == start or an.texts[i - 1] in {",", "("}):
             # "wie die Agentur berichtete," — a verb cue before the next comma
             k = i + 1
-            while k < end and doc[k].text not in {",", ".", ";", ":"} and k - i < 15:
+            while k < end and an.texts[k] not in {",", ".", ";", ":"} and k - i < 15:
                 k += 1
             verb_at = next(
-                (x for x in range(k - 1, i, -1) if an.verb_cue(doc[x]) is not None), None
+                (x for x in range(k - 1, i, -1) if an.verb_cue(an.toks[x]) is not None), None
             )
             if verb_at is not None:
                 np = np_forward(an, i + 1, verb_at)
-                v2 = an.verb_cue(doc[verb_at])
+                v2 = an.verb_cue(an.toks[verb_at])
                 hits.append(
                     CueHit(
                         "wie",
@@ -631,12 +689,12 @@ def _find_cues(an: Analyzer, start: int, end: int, marks: list[tuple[int, int]])
         elif (
             low == "nach"
             and i > start
-            and _is_nach_noun(an, doc[i - 1].text)
-            and doc[i - 1].text[:1].isupper()
+            and _is_nach_noun(an, an.texts[i - 1])
+            and an.texts[i - 1][:1].isupper()
         ):
             # postposed: "ihrer Meinung nach", "eigenen Angaben nach"
             k = i - 1
-            while k > start and (an.is_det(doc[k - 1]) or an.is_adj(doc[k - 1])):
+            while k > start and (an.is_det(an.toks[k - 1]) or an.is_adj(an.toks[k - 1])):
                 k -= 1
             hits.append(
                 CueHit(
@@ -656,9 +714,8 @@ def _find_cues(an: Analyzer, start: int, end: int, marks: list[tuple[int, int]])
 def _drop_quoted_verbs(an: Analyzer, hits: list[CueHit]) -> list[CueHit]:
     """A reporting verb in the Konjunktiv ("Er hoffe, dass …, fügte X hinzu") is itself part
     of reported speech when the sentence has an indicative reporting verb: drop it as a cue."""
-    doc = an.doc
     verbs = [h for h in hits if h.kind == "verb"]
-    indicative = [h for h in verbs if not an.is_konjunktiv(doc[h.span[0]])]
+    indicative = [h for h in verbs if not an.is_konjunktiv(an.toks[h.span[0]])]
     if not indicative or len(indicative) == len(verbs):
         return hits
     return [h for h in hits if h.kind != "verb" or h in indicative]
@@ -676,15 +733,14 @@ def _is_nach_noun(an: Analyzer, word: str) -> bool:
 
 def _nach_noun_at(an: Analyzer, i: int, end: int) -> int | None:
     """Index after the source noun of "nach (eigenen|übereinstimmenden) Angaben", else None."""
-    doc = an.doc
     k = i
     while (
         k < end
         and k - i < 3
-        and (an.is_adj(doc[k]) or doc[k].lower_ in ("eigenen", "eigener", "ersten"))
+        and (an.is_adj(an.toks[k]) or an.lower[k] in ("eigenen", "eigener", "ersten"))
     ):
         k += 1
-    if k < end and _is_nach_noun(an, doc[k].text):
+    if k < end and _is_nach_noun(an, an.texts[k]):
         return k + 1
     return None
 
@@ -693,20 +749,19 @@ def _find_particle(
     an: Analyzer, i: int, end: int, particle: str, marks: list[tuple[int, int]]
 ) -> int | None:
     """Index of the separable particle of the verb at `i` (before the clause ends)."""
-    doc = an.doc
     for k in range(i + 1, end):
-        if doc[k].text in {",", ":", ";", "."} or _inside(k, marks):
-            if doc[k].text in {",", ":", ";", "."}:
+        if an.texts[k] in {",", ":", ";", "."} or _inside(k, marks):
+            if an.texts[k] in {",", ":", ";", "."}:
                 break
             continue
-        if doc[k].lower_ == particle:
+        if an.lower[k] == particle:
             return k
     # the particle closes the sentence after an apposition with commas:
     # "teilte der Direktor der Behörde, Name, mit."
     last = end - 1
-    while last > i and doc[last].is_punct:
+    while last > i and an.punct[last]:
         last -= 1
-    if last > i and doc[last].lower_ == particle and not _inside(last, marks):
+    if last > i and an.lower[last] == particle and not _inside(last, marks):
         return last
     return None
 
@@ -716,7 +771,7 @@ def _mark_features(
 ) -> dict[str, float]:
     """Features of a quotation-mark span that tell quotes from titles and scare quotes."""
     doc = an.doc
-    inner = doc[m[0] + 1 : m[1] - 1]
+    inner = an.toks[m[0] + 1 : m[1] - 1]
     f: dict[str, float] = {}
     n = len(inner)
     f["len1"] = float(n == 1)
@@ -734,8 +789,8 @@ def _mark_features(
             for t in inner
         )
     )
-    prev = doc[m[0] - 1] if m[0] > 0 else None
-    nxt = doc[m[1]] if m[1] < len(doc) else None
+    prev = an.toks[m[0] - 1] if m[0] > 0 else None
+    nxt = an.toks[m[1]] if m[1] < len(doc) else None
     f["after_colon"] = float(prev is not None and prev.text == ":")
     f["sent_initial"] = float(m[0] == sent.start)
     f["covers_sent"] = float(m[0] == sent.start and m[1] >= end - 1)
@@ -776,10 +831,9 @@ def _attach_cue(
 def _speaker_features(an: Analyzer, sp: tuple[int, int]) -> dict[str, float]:
     """What kind of speaker a frame has: a named person/organisation makes a statement far
     more likely than a common noun ("die Straße führt …")."""
-    doc = an.doc
-    ent = any(e.label_ in ("PER", "ORG") and e.start < sp[1] and sp[0] < e.end for e in an.ents)
-    pron = sp[1] - sp[0] == 1 and doc[sp[0]].lower_ in an.w["pronouns"]
-    role = any(doc[k].text in an.w.get("speaker_role_nouns", set()) for k in range(*sp))
+    ent = any(start < sp[1] and sp[0] < end for start, end in an.person_org_ents)
+    pron = sp[1] - sp[0] == 1 and an.lower[sp[0]] in an.w["pronouns"]
+    role = any(an.texts[k] in an.w.get("speaker_role_nouns", set()) for k in range(*sp))
     return {"speaker_ent": float(ent), "speaker_pron": float(pron), "speaker_role": float(role)}
 
 
@@ -812,8 +866,7 @@ def _clause_candidate(
     an: Analyzer, si: int, start: int, end: int, hit: CueHit, marks: list[tuple[int, int]]
 ) -> Candidate | None:
     """The content that a cue frames: indirect clause, framed sentence, or reported sentence."""
-    doc = an.doc
-    body_end = end - 1 if end > start and doc[end - 1].text in FINAL | {":"} else end
+    body_end = end - 1 if end > start and an.texts[end - 1] in FINAL | {":"} else end
     # a closing quote mark at the end belongs to a direct quote that is handled separately
     content: tuple[int, int] | None = None
     kind = "indirect"
@@ -821,12 +874,12 @@ def _clause_candidate(
     if hit.kind in ("prep", "postp", "nach", "so", "wie") and hit.frame is not None:
         fa, fb = hit.frame
         if hit.kind == "so":
-            content = (start, fa - 1 if fa - 1 > start and doc[fa - 1].text == "," else fa)
+            content = (start, fa - 1 if fa - 1 > start and an.texts[fa - 1] == "," else fa)
         elif fa <= start + 1:  # frame at sentence start: content is the rest
-            b = fb + 1 if fb < body_end and doc[fb].text == "," else fb
+            b = fb + 1 if fb < body_end and an.texts[fb] == "," else fb
             content = (b, body_end)
         elif fb >= body_end - 1:  # frame at the end
-            a = fa - 1 if doc[fa - 1].text == "," else fa
+            a = fa - 1 if an.texts[fa - 1] == "," else fa
             content = (start, a)
         else:  # frame in the middle: the whole sentence minus the frame
             content = (start, body_end)
@@ -834,18 +887,18 @@ def _clause_candidate(
     else:
         ci = hit.span[0]
         anchor = hit.particle_at if hit.particle_at is not None else ci
-        nxt = _next_boundary(doc, anchor + 1, body_end, marks)
-        prev_comma = _prev_boundary(doc, ci, start, marks)
+        nxt = _next_boundary(an, anchor + 1, body_end, marks)
+        prev_comma = _prev_boundary(an, ci, start, marks)
         if (
             nxt is not None
             and nxt + 1 < body_end
-            and doc[nxt + 1].lower_ in an.w.get("adverbial_subordinators", set())
+            and an.lower[nxt + 1] in an.w.get("adverbial_subordinators", set())
         ):
             nxt = None  # "sagte X, als er …" / ", während …": an adverbial clause, no content
         if nxt is not None and nxt + 1 < body_end:
             content = (nxt + 1, _clause_end(an, nxt + 1, body_end, marks))
             f["cue_before"] = 1.0
-            f["colon"] = float(doc[nxt].text == ":")
+            f["colon"] = float(an.texts[nxt] == ":")
         elif prev_comma is not None and prev_comma > start and ci - prev_comma <= 3:
             content = (start, prev_comma)
             f["cue_after"] = 1.0
@@ -860,23 +913,26 @@ def _clause_candidate(
     # leave out quotation marks that cover the whole content (those are direct quotes)
     if any(m[0] <= a and m[1] >= b for m in marks):
         return None
-    toks = doc[a:b]
-    f["dass"] = float(toks[0].lower_ in ("dass", "daß"))
-    f["ob_w"] = float(
-        toks[0].lower_ in an.w["subordinators"] and toks[0].lower_ not in ("dass", "daß")
-    )
-    f["zu_inf"] = float(any(t.lower_ == "zu" for t in toks[-3:]))
-    f["konj"] = float(any(an.is_konjunktiv(t) for t in toks if not _inside(t.i, marks)))
-    f["konj1"] = float(any(an.is_konjunktiv1(t) for t in toks if not _inside(t.i, marks)))
+    toks = an.toks[a:b]
+    first = an.lower[a]
+    f["dass"] = float(first in ("dass", "daß"))
+    f["ob_w"] = float(first in an.w["subordinators"] and first not in ("dass", "daß"))
+    f["zu_inf"] = float(any(an.lower[t.i] == "zu" for t in toks[-3:]))
+    quoted = _covered(marks)
+    unquoted = [t for t in toks if t.i not in quoted]
+    f["konj"] = float(any(an.is_konjunktiv(t) for t in unquoted))
+    f["konj1"] = float(any(an.is_konjunktiv1(t) for t in unquoted))
     f["no_verb"] = float(
-        not any(an.is_finite(t) or t.pos_ in ("VERB", "AUX") or t.lower_ == "zu" for t in toks)
+        not any(
+            an.is_finite(t) or an.pos[t.i] in ("VERB", "AUX") or an.lower[t.i] == "zu"
+            for t in toks
+        )
     )
     f["adv_sub_start"] = float(
-        toks[0].lower_ in an.w.get("adverbial_subordinators", set())
-        or toks[0].lower_ in ("wenn", "falls")
+        first in an.w.get("adverbial_subordinators", set()) or first in ("wenn", "falls")
     )
     f["rel_start"] = float(
-        toks[0].lower_ in an.w["relative"] and len(toks) > 1 and not an.is_nounish(toks[1])
+        first in an.w["relative"] and len(toks) > 1 and not an.is_nounish(toks[1])
     )
     f["has_marks"] = float(any(a <= m[0] < b for m in marks))
     f["content_len"] = min(len(toks), 40) / 40.0
@@ -892,8 +948,8 @@ def _clause_candidate(
     if f.get("frame_mid") and hit.frame is not None:
         # "Der Zug sei, nach Angaben der Bahn, verspätet": the frame is not quoted material
         fa, fb = hit.frame
-        left = fa - 1 if fa - 1 > a and doc[fa - 1].text == "," else fa
-        right = fb + 1 if fb < b and doc[fb].text == "," else fb
+        left = fa - 1 if fa - 1 > a and an.texts[fa - 1] == "," else fa
+        right = fb + 1 if fb < b and an.texts[fb] == "," else fb
         if left - a >= 1 and b - right >= 1:
             parts = [(a, left), (right, b)]
     c = Candidate(kind, parts, si, features=f)
@@ -907,14 +963,13 @@ def _reported_clause(
 ) -> tuple[int, int]:
     """The reported statement is the sentence, or only the adverbial clause the cue stands in
     ("Nachdem die Behörden vor dem Verzehr gewarnt hatten, …")."""
-    doc = an.doc
     lo = ci
-    while lo > start and not (doc[lo - 1].text in (",", ";", ":") and not _inside(lo - 1, marks)):
+    while lo > start and not (an.texts[lo - 1] in (",", ";", ":") and not _inside(lo - 1, marks)):
         lo -= 1
-    if doc[lo].lower_ not in an.w.get("adverbial_subordinators", set()):
+    if an.lower[lo] not in an.w.get("adverbial_subordinators", set()):
         return (start, end)
     hi = ci + 1
-    while hi < end and not (doc[hi].text in (",", ";", ":") and not _inside(hi, marks)):
+    while hi < end and not (an.texts[hi] in (",", ";", ":") and not _inside(hi, marks)):
         hi += 1
     return (lo, hi)
 
@@ -922,8 +977,7 @@ def _reported_clause(
 def _speech_act_features(an: Analyzer, ci: int, start: int) -> dict[str, float]:
     """A reported speech act names what was said as the verb's object ("kündigte eine engere
     Zusammenarbeit an", "forderte eine Untersuchung") and its actor first ("Der Verband …")."""
-    doc = an.doc
-    verb = doc[ci]
+    verb = an.toks[ci]
     obj = an.has_dep and any(
         c.dep_ in ("obj", "iobj", "obl:arg") and c.pos_ in ("NOUN", "PROPN") for c in verb.children
     )
@@ -933,36 +987,35 @@ def _speech_act_features(an: Analyzer, ci: int, start: int) -> dict[str, float]:
     return {"sa_obj": float(bool(obj)), "sa_subj_first": float(bool(subj_first))}
 
 
-def _next_boundary(doc: Doc, i: int, end: int, marks: list[tuple[int, int]]) -> int | None:
+def _next_boundary(an: Analyzer, i: int, end: int, marks: list[tuple[int, int]]) -> int | None:
     """The next comma/colon after the cue, skipping quotation marks."""
     for k in range(i, end):
         if _inside(k, marks):
             continue
-        if doc[k].text in (",", ":"):
+        if an.texts[k] in (",", ":"):
             return k
-        if doc[k].text in FINAL | {";"}:
+        if an.texts[k] in FINAL | {";"}:
             return None
     return None
 
 
-def _prev_boundary(doc: Doc, i: int, start: int, marks: list[tuple[int, int]]) -> int | None:
+def _prev_boundary(an: Analyzer, i: int, start: int, marks: list[tuple[int, int]]) -> int | None:
     """The comma just before the cue ("…, sagte X")."""
     for k in range(i - 1, start - 1, -1):
-        if doc[k].text == "," and not _inside(k, marks):
+        if an.texts[k] == "," and not _inside(k, marks):
             return k
-        if doc[k].text in CLOSERS:
+        if an.texts[k] in CLOSERS:
             continue
-        if doc[k].is_punct:
+        if an.punct[k]:
             return None
     return None
 
 
 def _clause_end(an: Analyzer, a: int, b: int, marks: list[tuple[int, int]]) -> int:
     """End of an indirect clause: sentence end, or before a trailing ", so X"/", sagte X"."""
-    doc = an.doc
     for k in range(a + 1, b - 1):
-        if doc[k].text == "," and not _inside(k, marks):
-            nxt = doc[k + 1]
+        if an.texts[k] == "," and not _inside(k, marks):
+            nxt = an.toks[k + 1]
             if nxt.lower_ == "so" or (
                 an.verb_cue(nxt) is not None and k + 2 < b and np_forward(an, k + 2, b)
             ):
@@ -970,8 +1023,8 @@ def _clause_end(an: Analyzer, a: int, b: int, marks: list[tuple[int, int]]) -> i
             if (
                 nxt.lower_ in ("und", "aber", "sowie")
                 and k + 2 < b
-                and an.is_finite(doc[k + 2])
-                and not an.is_konjunktiv(doc[k + 2])
+                and an.is_finite(an.toks[k + 2])
+                and not an.is_konjunktiv(an.toks[k + 2])
             ):
                 # ", und sucht weiter …": the frame's subject goes on in the indicative
                 return k
@@ -997,7 +1050,7 @@ def _roles_for_cue(
             # the corpus takes the whole phrase: "nach [Angaben der Polizei]",
             # "[ihrer Meinung] nach"
             fa, fb = hit.frame
-            speaker = (fa + 1, fb) if an.doc[fa].lower_ == "nach" else (fa, fb - 1)
+            speaker = (fa + 1, fb) if an.lower[fa] == "nach" else (fa, fb - 1)
         if hit.np is not None and _np_is_media(an, hit.np):
             source = _media_core(an, hit.np)
     elif hit.kind == "wie":
@@ -1020,9 +1073,10 @@ def _roles_for_cue(
 def _np_is_media(an: Analyzer, np: tuple[int, int]) -> bool:
     """Does a noun phrase name a medium (noun list, or a KB-linked journalist/medium entity)?"""
     doc = an.doc
-    if any(an.lex.is_media(doc[k].text) for k in range(*np)):
+    if any(an.lex.is_media(an.texts[k]) for k in range(*np)):
         return True
-    return _entity_sector(doc, doc[np[0]].idx, doc[np[1] - 1].idx + len(doc[np[1] - 1])) == "JRN"
+    last = an.toks[np[1] - 1]
+    return _entity_sector(doc, an.toks[np[0]].idx, last.idx + len(last)) == "JRN"
 
 
 def _entity_sector(doc: Doc, start: int, end: int) -> str | None:
@@ -1044,17 +1098,16 @@ def cluster_at_safe(doc: Doc, start: int, end: int) -> object | None:
 
 def _media_core(an: Analyzer, np: tuple[int, int]) -> tuple[int, int]:
     """From "einem Bericht des russischen Fernsehens" keep the medium: "russischen Fernsehens"."""
-    doc = an.doc
     a, b = np
     for k in range(a, b):
         if (
-            doc[k].lower_ in ("des", "der")
+            an.lower[k] in ("des", "der")
             and k > a
-            and any(an.lex.is_media(doc[x].text) for x in range(k + 1, b))
-            and doc[k - 1].text in an.w.get("report_nouns", set())
+            and any(an.lex.is_media(an.texts[x]) for x in range(k + 1, b))
+            and an.texts[k - 1] in an.w.get("report_nouns", set())
         ):
             return (k + 1, b)
-    while a < b and an.is_det(doc[a]):
+    while a < b and an.is_det(an.toks[a]):
         a += 1
     return (a, b)
 
@@ -1067,16 +1120,15 @@ def _source_in_frame(
     exclude: tuple[int, int] | None,
 ) -> tuple[int, int] | None:
     """A media phrase in the frame: "nach Angaben der Agentur X", "laut einem Bericht …"."""
-    doc = an.doc
     for k in range(start, end):
         if _inside(k, marks) or (exclude and exclude[0] <= k < exclude[1]):
             continue
-        low = doc[k].lower_
+        low = an.lower[k]
         if low in an.lex.prep_cues or (
-            low == "nach" and k + 1 < end and doc[k + 1].text in an.lex.nach_nouns
+            low == "nach" and k + 1 < end and an.texts[k + 1] in an.lex.nach_nouns
         ):
             j = k + 2 if low == "nach" else k + 1
-            if j < end and doc[j].lower_ == "von":
+            if j < end and an.lower[j] == "von":
                 j += 1
             np = np_forward(an, j, end)
             if np is not None and _np_is_media(an, np):
@@ -1108,7 +1160,7 @@ def _verb_subject(
 
 def doc_lower(an: Analyzer, k: int) -> str:
     """Lower-case text of token `k`."""
-    return an.doc[k].lower_
+    return an.lower[k]
 
 
 def _verb_subject_any(
@@ -1120,30 +1172,29 @@ def _verb_subject_any(
     avoid: tuple[int, int] | None,
 ) -> tuple[int, int] | None:
     """Subject of the cue verb from the parse, else from German word order."""
-    doc = an.doc
     if an.has_dep:
-        subj = _dep_subject(an, doc[ci], start, end, marks, avoid)
+        subj = _dep_subject(an, an.toks[ci], start, end, marks, avoid)
         if subj is not None:
             return subj
-    if ci - 1 > start and doc[ci - 1].lower_ in ("und", "sowie", "oder"):
+    if ci - 1 > start and an.lower[ci - 1] in ("und", "sowie", "oder"):
         # "X würdigte … und zitierte …": the subject of the first conjunct
         for k in range(ci - 2, start - 1, -1):
-            if doc[k].text in (",", ":", ";") or _inside(k, marks):
+            if an.texts[k] in (",", ":", ";") or _inside(k, marks):
                 break
-            if an.is_finite(doc[k]) and k > start:
+            if an.is_finite(an.toks[k]) and k > start:
                 return _verb_subject_any(an, k, start, ci - 1, marks, avoid)
     # clause of the cue: from the previous boundary to the next
     lo = ci
     while (
         lo > start
-        and not (doc[lo - 1].text in (",", ":", ";") and not _inside(lo - 1, marks))
+        and not (an.texts[lo - 1] in (",", ":", ";") and not _inside(lo - 1, marks))
         and not _inside(lo - 1, marks)
     ):
         lo -= 1
     # finite auxiliary before a participle cue ("hat … gesagt", "hatte … erklärt")
     verb = ci
     for k in range(ci - 1, lo - 1, -1):
-        if doc[k].lower_ in (
+        if an.lower[k] in (
             "hat",
             "hatte",
             "haben",
@@ -1158,18 +1209,18 @@ def _verb_subject_any(
         ):
             verb = k
             break
-    first = doc[lo] if lo < verb else None
+    first = an.toks[lo] if lo < verb else None
     if first is not None and first.lower_ in an.w["subordinators"]:
         # verb-final clause: "wie X mitteilte", "nachdem X erklärt hatte"
         return np_forward(an, lo + 1, verb)
-    if first is not None and first.lower_ not in an.w["clause_adverbs"] and not doc[lo].is_punct:
+    if first is not None and first.lower_ not in an.w["clause_adverbs"] and not an.punct[lo]:
         np = np_backward(an, verb, lo)
         if np is not None and np[0] <= lo + 1:
             return np
     # inverted order: subject right after the finite verb (skip adverbs)
     k = verb + 1
     while k < end and (
-        doc[k].lower_
+        an.lower[k]
         in (
             "auch",
             "zudem",
@@ -1243,17 +1294,16 @@ def _subject_span(an: Analyzer, head: Token, marks: list[tuple[int, int]]) -> tu
         a -= 1
     while b + 1 <= head.right_edge.i and b + 1 not in excluded and not _inside(b + 1, marks):
         b += 1
-    doc = an.doc
-    while b > a and (doc[b].is_punct or doc[b].lower_ in ("und", "der", "die", "das")):
+    while b > a and (an.punct[b] or an.lower[b] in ("und", "der", "die", "das")):
         b -= 1
-    while a < b and doc[a].is_punct:
+    while a < b and an.punct[a]:
         a += 1
     # a name right after a role noun belongs to it even when the parse detaches it
     # ("Bürgermeister | Jonas Petersen"), and a name the span cuts into is completed
-    for ent in an.ents:
-        if ent.label_ in ("PER", "ORG") and a <= ent.start <= b + 1 < ent.end:
-            if not any(_inside(k, marks) for k in range(ent.start, ent.end)):
-                b = ent.end - 1
+    for ent_start, ent_end in an.person_org_ents:
+        if a <= ent_start <= b + 1 < ent_end:
+            if not any(_inside(k, marks) for k in range(ent_start, ent_end)):
+                b = ent_end - 1
     return (a, b + 1)
 
 
@@ -1266,15 +1316,14 @@ def _addressee(
     speaker: tuple[int, int] | None,
 ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """Addressee (and the source when it is a medium): "an X gewandt", "gegenüber X", dative NP."""
-    doc = an.doc
     for k in range(start, end):
         if _inside(k, marks):
             continue
-        low = doc[k].lower_
+        low = an.lower[k]
         if low in an.w["addressee_markers"] and k > start:
             # "an X (und Y) gewandt"
             for j in range(k - 1, max(start, k - 15) - 1, -1):
-                if doc[j].lower_ == "an":
+                if an.lower[j] == "an":
                     np = (j + 1, k) if k > j + 1 else None
                     if np:
                         return np, (_media_core(an, np) if _np_is_media(an, np) else None)
@@ -1284,12 +1333,12 @@ def _addressee(
             if np is not None:
                 return np, (_media_core(an, np) if _np_is_media(an, np) else None)
     if an.has_dep:
-        dat = _dep_dative(an, doc[ci], start, end, marks, speaker)
+        dat = _dep_dative(an, an.toks[ci], start, end, marks, speaker)
         if dat is not None:
             return dat, (_media_core(an, dat) if _np_is_media(an, dat) else None)
     # dative NP right after the verb when the speaker stands before it: "X sagte der Zeitung"
     if speaker is not None and speaker[1] <= ci and ci + 2 < end:
-        first = doc[ci + 1].lower_
+        first = an.lower[ci + 1]
         np = np_forward(an, ci + 1, end, allow_genitive=False)
         if np is not None and (
             first in ("dem", "einem") or (first in ("der", "einer") and _np_is_media(an, np))
@@ -1299,7 +1348,7 @@ def _addressee(
     # dative NP right after the inverted subject: "sagte X der Agentur Y"
     if speaker is not None and speaker[0] > ci:
         k = speaker[1]
-        if k < end and doc[k].lower_ in ("der", "dem", "einer", "einem"):
+        if k < end and an.lower[k] in ("der", "dem", "einer", "einem"):
             np = np_forward(an, k, end, allow_genitive=False)
             if np is not None and _np_is_media(an, np):
                 np2 = _extend_name(an, np, end)
@@ -1324,7 +1373,7 @@ def _dep_dative(
         for child in h.children:
             if (
                 child.dep_ in ("iobj", "obj", "obl:arg", "obl")
-                and "Dat" in child.morph.get("Case", [])
+                and "Dat" in morph_values(child, "Case")
                 and child.pos_ in ("NOUN", "PROPN", "PRON")
                 and child.lower_ not in ("sich", "es", "uns", "mir")
                 and start <= child.i < end
@@ -1338,9 +1387,8 @@ def _dep_dative(
 
 def _extend_name(an: Analyzer, np: tuple[int, int], end: int) -> tuple[int, int]:
     """Include a name after a media noun: "der Agentur Xyz"."""
-    doc = an.doc
     b = np[1]
-    while b < end and doc[b].text[:1].isupper() and doc[b].is_alpha:
+    while b < end and an.texts[b][:1].isupper() and an.toks[b].is_alpha:
         b += 1
     return (np[0], b)
 
@@ -1353,7 +1401,7 @@ def _add_free_indirect(
     an: Analyzer, sents: list[Span], marks: list[tuple[int, int]], cands: list[Candidate]
 ) -> None:
     """Konjunktiv sentences without a cue after a quote continue that quote's speech."""
-    doc = an.doc
+    quoted = _covered(marks)
     covered: set[int] = set()
     by_sent: dict[int, list[Candidate]] = {}
     for old in cands:
@@ -1370,13 +1418,13 @@ def _add_free_indirect(
                 last = anchored[-1]
                 last_si = si
             continue
-        toks = [t for t in sent if not t.is_space]
+        toks = [an.toks[k] for k in range(sent.start, sent.end) if not an.space[k]]
         if len(toks) < 4 or any(t.i in covered for t in toks):
             continue
-        konj = [t for t in toks if an.is_konjunktiv(t) and not _inside(t.i, marks)]
-        soll = [t for t in toks if t.lower_ in ("soll", "sollen") and not _inside(t.i, marks)]
+        konj = [t for t in toks if an.is_konjunktiv(t) and t.i not in quoted]
+        soll = [t for t in toks if an.lower[t.i] in ("soll", "sollen") and t.i not in quoted]
         if not konj and not soll:
-            if "\n\n" in doc[sent.start - 1].text if sent.start > 0 else False:
+            if "\n\n" in an.texts[sent.start - 1] if sent.start > 0 else False:
                 last = None
             continue
         cond = any(t.lower_ in ("wenn", "falls", "ob", "als") for t in toks[:3])

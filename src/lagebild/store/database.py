@@ -12,7 +12,17 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, inspect, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    create_engine,
+    event,
+    insert,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.exc import IntegrityError
 
 from lagebild.store import fts, tables
@@ -98,12 +108,13 @@ def _check_version(connection: Connection) -> None:
 
 
 def store_analysis(engine: Engine, analysis: dict[str, Any], content_hash: str) -> StoreResult:
-    """Store one analysis in one transaction unless an article with this hash exists."""
-    known = find_article(engine, content_hash)
-    if known is not None:
-        return StoreResult(stored=False, article_pk=known)
+    """Store one analysis in one transaction unless an article with this hash exists (the
+    hash is looked up inside that transaction: one connection checkout per article)."""
     try:
         with engine.begin() as connection:
+            known = _article_pk(connection, content_hash)
+            if known is not None:
+                return StoreResult(stored=False, article_pk=known)
             pk = _insert_article(connection, analysis, content_hash)
             _insert_children(connection, pk, analysis)
             store_event_clusters(connection, pk, analysis)
@@ -117,12 +128,21 @@ def store_analysis(engine: Engine, analysis: dict[str, Any], content_hash: str) 
     return StoreResult(stored=True, article_pk=pk)
 
 
+# Statements built once per process (a new statement per call costs a cache-key build)
+_FIND_ARTICLE = select(tables.articles.c.pk).where(
+    tables.articles.c.content_hash == bindparam("content_hash")
+)
+_NEW_ARTICLE = insert(tables.articles)
+
+
 def find_article(engine: Engine, content_hash: str) -> int | None:
     """Primary key of the article with this content hash, if stored."""
     with engine.connect() as connection:
-        row = connection.execute(
-            select(tables.articles.c.pk).where(tables.articles.c.content_hash == content_hash)
-        ).first()
+        return _article_pk(connection, content_hash)
+
+
+def _article_pk(connection: Connection, content_hash: str) -> int | None:
+    row = connection.execute(_FIND_ARTICLE, {"content_hash": content_hash}).first()
     return None if row is None else int(row[0])
 
 
@@ -153,26 +173,33 @@ def article_medium(article: dict[str, Any]) -> str | None:
 def _insert_article(connection: Connection, analysis: dict[str, Any], content_hash: str) -> int:
     article = analysis["article"]
     result = connection.execute(
-        insert(tables.articles).values(
-            content_hash=content_hash,
-            article_id=article["id"],
-            title=article.get("title"),
-            teaser=article.get("teaser"),
-            date=article.get("date"),
-            source=article.get("source"),
-            url=article.get("url"),
-            medium=article_medium(article),
-            language=article.get("language"),
-            credits=article.get("credits", []),
-            meta=article.get("meta", {}),
-            text=article["text"],
-            analysis=analysis,
-            stored_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        )
+        _NEW_ARTICLE,
+        {
+            "content_hash": content_hash,
+            "article_id": article["id"],
+            "title": article.get("title"),
+            "teaser": article.get("teaser"),
+            "date": article.get("date"),
+            "source": article.get("source"),
+            "url": article.get("url"),
+            "medium": article_medium(article),
+            "language": article.get("language"),
+            "credits": article.get("credits", []),
+            "meta": article.get("meta", {}),
+            "text": article["text"],
+            "analysis": analysis,
+            "stored_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        },
     )
     primary_key = result.inserted_primary_key
     assert primary_key is not None
     return int(primary_key[0])
+
+
+_NEW_ROWS = {
+    table.name: insert(table)
+    for table in (tables.blocks, tables.entities, tables.mentions, tables.quotes, tables.events)
+}
 
 
 def _insert_children(connection: Connection, pk: int, analysis: dict[str, Any]) -> None:
@@ -196,15 +223,15 @@ def _insert_children(connection: Connection, pk: int, analysis: dict[str, Any]) 
     ]
     quote_rows = [_quote_row(pk, i, q) for i, q in enumerate(analysis.get("quotes", []))]
     event_rows = [_event_row(pk, i, ev) for i, ev in enumerate(analysis.get("events", []))]
-    for table, rows in (
-        (tables.blocks, block_rows),
-        (tables.entities, entity_rows),
-        (tables.mentions, mention_rows),
-        (tables.quotes, quote_rows),
-        (tables.events, event_rows),
+    for statement, rows in (
+        (_NEW_ROWS["blocks"], block_rows),
+        (_NEW_ROWS["entities"], entity_rows),
+        (_NEW_ROWS["mentions"], mention_rows),
+        (_NEW_ROWS["quotes"], quote_rows),
+        (_NEW_ROWS["events"], event_rows),
     ):
         if rows:
-            connection.execute(insert(table), rows)
+            connection.execute(statement, rows)
 
 
 def _entity_row(pk: int, entity: dict[str, Any]) -> dict[str, Any]:

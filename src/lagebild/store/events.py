@@ -7,38 +7,49 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
 from lagebild.events.dedup import add_report, event_key, new_record, same_happening
 from lagebild.store import tables
 
+# Statements built once: SQLAlchemy derives a cache key from every freshly built statement,
+# which cost more than the SQL itself when it was done per event.
+_SIMILAR = select(tables.event_clusters.c.pk, tables.event_clusters.c.data).where(
+    tables.event_clusters.c.type == bindparam("etype"),
+    tables.event_clusters.c.actor_key == bindparam("akey"),
+    tables.event_clusters.c.recipient_key == bindparam("rkey"),
+)
+_NEW_CLUSTER = insert(tables.event_clusters)
+# SET takes the columns named in the parameters (data, report_count, status, date)
+_UPDATE_CLUSTER = update(tables.event_clusters).where(
+    tables.event_clusters.c.pk == bindparam("cluster_pk")
+)
+_NEW_REPORTS = insert(tables.event_reports)
+
 
 def store_event_clusters(connection: Connection, article_pk: int, analysis: dict[str, Any]) -> None:
-    """Merge the article's events into `event_clusters` and add their reports."""
+    """Merge the article's events into `event_clusters` and add their reports (the reports in
+    one multi-row insert at the end: nothing reads them back while the events are merged)."""
     article_id = analysis.get("article", {}).get("id")
+    reports: list[dict[str, Any]] = []
     for event in analysis.get("events", []):
         etype, akey, rkey = event_key(event)
-        rows = connection.execute(
-            select(tables.event_clusters.c.pk, tables.event_clusters.c.data).where(
-                tables.event_clusters.c.type == etype,
-                tables.event_clusters.c.actor_key == akey,
-                tables.event_clusters.c.recipient_key == rkey,
-            )
-        ).all()
+        rows = connection.execute(_SIMILAR, {"etype": etype, "akey": akey, "rkey": rkey}).all()
         target = next((r for r in rows if same_happening(r.data, event)), None)
         if target is None:
             record = new_record(event, article_id)
             result = connection.execute(
-                insert(tables.event_clusters).values(
-                    event_id=event["id"],
-                    type=etype,
-                    actor_key=akey,
-                    recipient_key=rkey,
-                    date=(event.get("date") or {}).get("value"),
-                    status=event.get("status"),
-                    report_count=1,
-                    data=record,
-                )
+                _NEW_CLUSTER,
+                {
+                    "event_id": event["id"],
+                    "type": etype,
+                    "actor_key": akey,
+                    "recipient_key": rkey,
+                    "date": (event.get("date") or {}).get("value"),
+                    "status": event.get("status"),
+                    "report_count": 1,
+                    "data": record,
+                },
             )
             key = result.inserted_primary_key
             assert key is not None
@@ -47,26 +58,28 @@ def store_event_clusters(connection: Connection, article_pk: int, analysis: dict
             record = add_report(dict(target.data), event, article_id)
             cluster_pk = int(target.pk)
             connection.execute(
-                update(tables.event_clusters)
-                .where(tables.event_clusters.c.pk == cluster_pk)
-                .values(
-                    data=record,
-                    report_count=record["report_count"],
-                    status=record.get("status"),
-                    date=(record.get("date") or {}).get("value"),
-                )
+                _UPDATE_CLUSTER,
+                {
+                    "cluster_pk": cluster_pk,
+                    "data": record,
+                    "report_count": record["report_count"],
+                    "status": record.get("status"),
+                    "date": (record.get("date") or {}).get("value"),
+                },
             )
         ev = event.get("evidence") or {}
-        connection.execute(
-            insert(tables.event_reports).values(
-                cluster_pk=cluster_pk,
-                article_pk=article_pk,
-                article_id=article_id,
-                start=ev.get("start"),
-                end=ev.get("end"),
-                text=ev.get("text"),
-            )
+        reports.append(
+            {
+                "cluster_pk": cluster_pk,
+                "article_pk": article_pk,
+                "article_id": article_id,
+                "start": ev.get("start"),
+                "end": ev.get("end"),
+                "text": ev.get("text"),
+            }
         )
+    if reports:
+        connection.execute(_NEW_REPORTS, reports)
 
 
 def stored_events(engine: Engine) -> Iterator[dict[str, Any]]:

@@ -30,7 +30,10 @@ def fold(value: str | None) -> str:
     lowered = lowered.replace("ä", "a").replace("ö", "o").replace("ü", "u")
     lowered = _UMLAUT_SPELLINGS.sub(lambda m: m.group(0)[0], lowered)
     decomposed = unicodedata.normalize("NFKD", lowered)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # drop combining marks; testing each distinct character once, not every character of a
+    # whole article, keeps this cheap (it runs on every stored article text)
+    marks = {ord(ch): None for ch in set(decomposed) if unicodedata.combining(ch)}
+    return decomposed.translate(marks) if marks else decomposed
 
 
 def fts_query(query: str) -> str:
@@ -96,15 +99,19 @@ def pg_article_vector(table: str) -> str:
     return f"to_tsvector('german', coalesce({table}.title, '') || ' ' || {table}.text)"
 
 
+_INDEX_ARTICLE = text(
+    "INSERT INTO articles_fts(rowid, title, body) "
+    "SELECT pk, lagebild_fold(title), lagebild_fold(text) FROM articles WHERE pk = :pk"
+)
+_INDEX_QUOTES = text(
+    "INSERT INTO quotes_fts(rowid, body) "
+    "SELECT rowid, lagebild_fold(text) FROM quotes WHERE article_pk = :pk"
+)
+
+
 def index_article(connection: Connection, article_pk: int) -> None:
     """Index one freshly inserted article and its quotes (SQLite; PostgreSQL needs nothing)."""
     if connection.dialect.name != "sqlite":
         return
-    connection.execute(text(
-        "INSERT INTO articles_fts(rowid, title, body) "
-        "SELECT pk, lagebild_fold(title), lagebild_fold(text) FROM articles WHERE pk = :pk"
-    ), {"pk": article_pk})
-    connection.execute(text(
-        "INSERT INTO quotes_fts(rowid, body) "
-        "SELECT rowid, lagebild_fold(text) FROM quotes WHERE article_pk = :pk"
-    ), {"pk": article_pk})
+    connection.execute(_INDEX_ARTICLE, {"pk": article_pk})
+    connection.execute(_INDEX_QUOTES, {"pk": article_pk})
