@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.events.dates import anchor_date, find_dates
+from lagebild.events.dates import anchor_date, find_dates, upcoming
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,11 @@ def test_dates_counts_are_not_years() -> None:
 def test_dates_anchor_keeps_precision() -> None:
     date = anchor_date("2023-09")
     assert date is not None and (date.value, date.precision) == ("2023-09", "month")
+
+
+def test_planned_weekday_is_the_coming_one() -> None:
+    (found,) = find_dates("Am Donnerstag ist ein Treffen geplant.", "2006-05-31")
+    assert found.date.value == "2006-05-25"
+    assert upcoming(found.date, "2006-05-31").value == "2006-06-01"
+    (month,) = find_dates("im Februar", "2006-05-31")
+    assert upcoming(month.date, "2006-05-31") == month.date

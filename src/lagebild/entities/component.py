@@ -32,8 +32,8 @@ from lagebild.entities.pronouns import find_pronouns
 from lagebild.entities.protocols import KbLike
 from lagebild.entities.roles import RoleFinder
 from lagebild.entities.ruler import KbRuler
-from lagebild.entities.tokens import TokenTable
 from lagebild.nlp.extensions import register_extensions
+from lagebild.nlp.tokens import TokenTable
 
 ENT_KINDS = frozenset({"name", "metonym"})
 

@@ -18,7 +18,7 @@ from lagebild.entities.kb.forms import date_interval, strip_genitive
 from lagebild.entities.mentions import Candidate, Lexicon, WorkCluster
 from lagebild.entities.pronouns import resolve_pronouns
 from lagebild.entities.protocols import KbLike
-from lagebild.entities.tokens import TokenTable
+from lagebild.nlp.tokens import TokenTable
 
 ROLE_BACK_SENTENCES = 2  # how far back a role noun may look for an unnamed holder
 METONYM_SECTOR = "GOV"
@@ -35,7 +35,7 @@ class Linker:
         self._actor_cache: dict[str, Any] = {}
         self._role_defs: dict[str, Any] | None = None
         # the token table of the doc being built (set by `build`): span texts without Spans
-        self._table = TokenTable([], [], "")
+        self._table = TokenTable()
 
     # ---- KB look-ups, memoised -------------------------------------------------------
     def actor(self, kb_id: str) -> Any:

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from lagebild.entities.kb import KnowledgeBase
 from lagebild.events.event import Participant
 from lagebild.events.lexicon import SYMMETRIC_TYPES, EventLexicon, Trigger
-from lagebild.events.tokens import doc_tokens
 from lagebild.fields import pick
+from lagebild.nlp.tokens import TokenTable
 
 PREP_FORMS = {
     "beim": "bei",
@@ -100,7 +100,7 @@ def clause_bounds(sent: Span, i: int) -> tuple[int, int]:
 
 def clause_map(sent: Span) -> dict[int, tuple[int, int]]:
     """`clause_bounds` for every token of the sentence in one pass."""
-    text = doc_tokens(sent.doc).text
+    text = TokenTable.of(sent.doc).texts
     breaks = [i for i in range(sent.start, sent.end) if text[i] in CLAUSE_BREAKS]
     out: dict[int, tuple[int, int]] = {}
     start = sent.start
@@ -122,7 +122,7 @@ def doc_text(token: Token) -> str:
 
 def prep_of(doc: Doc, start: int, lower_bound: int) -> str | None:
     """The preposition that opens the noun phrase starting at token `start`, if any."""
-    dt = doc_tokens(doc)
+    dt = TokenTable.of(doc)
     i = start - 1
     steps = 0
     opened = False  # passed a determiner or number: the phrase starts here
@@ -243,10 +243,10 @@ class ArgumentFinder:
         default_country: str | None = None,
     ) -> list[Candidate]:
         out: list[Candidate] = []
-        dt = doc_tokens(doc)
+        dt = TokenTable.of(doc)
         i = sent.start
         while i < sent.end:
-            if i in covered or not (dt.text[i][:1].isupper() or dt.pos[i] == "ADJ"):
+            if i in covered or not (dt.texts[i][:1].isupper() or dt.pos[i] == "ADJ"):
                 i += 1  # only capitalised words and adjectives start a KB name or a role
                 continue
             found = self._kb_at(doc, i, sent.end, covered, article_date, default_country)
@@ -266,8 +266,8 @@ class ArgumentFinder:
         article_date: str | None,
         default_country: str | None = None,
     ) -> Candidate | None:
-        dt = doc_tokens(doc)
-        text = dt.text[i]
+        dt = TokenTable.of(doc)
+        text = dt.texts[i]
         if not text[:1].isupper() and dt.pos[i] != "ADJ":
             return None
         # 1. names of persons/organisations, longest first (up to 4 uncovered tokens)
@@ -314,7 +314,7 @@ class ArgumentFinder:
 
     def _genitive_country(self, doc: Doc, i: int, limit: int) -> tuple[str, int] | None:
         """ISO-3 code and end of "der/des <country>" starting at token `i`, if any."""
-        dt = doc_tokens(doc)
+        dt = TokenTable.of(doc)
         if dt.lower[i] not in ("der", "des"):
             return None
         for n in (3, 2, 1):
@@ -344,11 +344,11 @@ class ArgumentFinder:
         article_date: str | None,
         default_country: str | None = None,
     ) -> Candidate | None:
-        dt = doc_tokens(doc)
+        dt = TokenTable.of(doc)
         adj_country = None
         j = i
         if dt.pos[i] == "ADJ" or dt.tag[i] == "ADJA":
-            country = self.kb.country_by_adjective(dt.text[i])
+            country = self.kb.country_by_adjective(dt.texts[i])
             if country is None:
                 return None
             adj_country = country.iso3
@@ -359,7 +359,7 @@ class ArgumentFinder:
                 return None
         if dt.pos[j] not in ("NOUN", "PROPN"):
             return None
-        noun_text = dt.text[j]
+        noun_text = dt.texts[j]
         role = self._role(noun_text)
         sector: str | None = None
         code = adj_country
@@ -443,7 +443,7 @@ class ArgumentFinder:
     def _adjective_sector(self, doc: Doc, start: int, lower_bound: int) -> str | None:
         """A sector adjective up to three words before a phrase ("der oppositionellen
         Gruppierung CFDR" -> OPP)."""
-        dt = doc_tokens(doc)
+        dt = TokenTable.of(doc)
         for j in range(start - 1, max(lower_bound, start - 4) - 1, -1):
             low = dt.lower[j]
             for stem, sector in self.lex.sector_adjectives.items():
@@ -562,13 +562,13 @@ class ArgumentFinder:
     def _prefix_agent(self, doc: Doc, tok: Token) -> Candidate | None:
         """ "durch NATO-Angriffe getötet": the country or alliance that prefixes the noun of a
         "durch"/"von" phrase of the sentence is the agent."""
-        dt = doc_tokens(doc)
+        dt = TokenTable.of(doc)
         lo, hi = dt.sent_bounds(tok.i)
         for j in range(lo, hi - 1):
             if dt.lower[j] not in ("durch", "von"):
                 continue
             for k in range(j + 1, min(hi, j + 4)):
-                prefix, dash, _ = dt.text[k].partition("-")
+                prefix, dash, _ = dt.texts[k].partition("-")
                 if not dash or dt.pos[k] not in ("NOUN", "PROPN"):
                     continue
                 country = self.kb.country_by_name(prefix)

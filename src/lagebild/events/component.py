@@ -34,9 +34,9 @@ from lagebild.events.event import Event, EventDate, Location, Participant
 from lagebild.events.geocode import RANK_COUNTRY, geocode
 from lagebild.events.lexicon import SYMMETRIC_TYPES, EventLexicon, load_lexicon
 from lagebild.events.status import event_status
-from lagebild.events.tokens import doc_tokens
 from lagebild.events.triggers import TriggerMatch, find_triggers, full_verb_lemma
 from lagebild.nlp.extensions import register_extensions
+from lagebild.nlp.tokens import TokenTable
 
 WEAPON_MODE_TYPES = frozenset({"AID"})
 DEFINITE_WORDS = frozenset(
@@ -72,7 +72,7 @@ class EventExtractor:
         quotes = [(q.start, q.end) for q in doc._.quotes if getattr(q, "type", "") != "reported"]
         out: list[Event] = []
         self._places.clear()
-        dt = doc_tokens(doc)
+        dt = TokenTable.of(doc)
         home = main_country(doc, self.kb)
         for s_index, (s_start, s_end) in enumerate(dt.sentences):
             sent = doc[s_start:s_end]
@@ -82,7 +82,7 @@ class EventExtractor:
                 continue
             cands = self.args.candidates(doc, sent, article_date, home)
             dates = find_dates(
-                dt.doc_text[sent.start_char : sent.end_char], article_date, offset=sent.start_char
+                dt.text[sent.start_char : sent.end_char], article_date, offset=sent.start_char
             )
             for match in matches:
                 event = self._event(
@@ -159,7 +159,7 @@ class EventExtractor:
         ):
             # a government or an IGO "protests" in words: PLOVER's verbal ACCUSE, not a demo
             etype, mode = "ACCUSE", "disapprove"
-        sent_text = doc_tokens(doc).doc_text[sent.start_char : sent.end_char].rstrip()
+        sent_text = TokenTable.of(doc).text[sent.start_char : sent.end_char].rstrip()
         evidence = (sent.start_char, sent.start_char + len(sent_text), sent_text)
         trigger = (tok.idx, tok.idx + len(tok.text), tok.text)
         confidence = (
@@ -197,7 +197,7 @@ class EventExtractor:
         has a verb of saying or announcing before the trigger."""
         if entry.type not in self.lex.defaults.get("threat_types", ()):
             return False
-        dt = doc_tokens(doc)
+        dt = TokenTable.of(doc)
         if status not in ("hypothetical", "planned") and not (
             status == "announced" and dt.tag[tok.i] in ("VVIZU", "VVINF")
         ):
@@ -231,7 +231,7 @@ class EventExtractor:
         key = (id(doc), lo, hi)
         if key in self._places:
             return self._places[key]
-        dt = doc_tokens(doc)
+        dt = TokenTable.of(doc)
         best: Location | None = None
         for i in range(lo, hi):
             if dt.pos[i] != "ADP" and dt.tag[i] not in ("APPR", "APPRART"):
@@ -247,13 +247,13 @@ class EventExtractor:
         return best
 
     def _place_in_np(self, doc: Doc, start: int, hi: int) -> Location | None:
-        dt = doc_tokens(doc)
+        dt = TokenTable.of(doc)
         end = start
         while end < hi and end - start < 7 and dt.pos[end] in NP_PLACE_POS:
             end += 1
         best: Location | None = None
         for i in range(start, end):
-            text, pos = dt.text[i], dt.pos[i]
+            text, pos = dt.texts[i], dt.pos[i]
             if not text[:1].isupper() or pos == "DET":
                 continue
             for n in (3, 2, 1):
@@ -304,7 +304,7 @@ def main_country(doc: Doc, kb: KnowledgeBase | None = None) -> str | None:
             counts[code] += len(cluster.mentions)
     if kb is not None:
         # country adjectives ("die weißrussische Polizei") name the country too
-        dt = doc_tokens(doc)
+        dt = TokenTable.of(doc)
         for i, pos in enumerate(dt.pos):
             if pos == "ADJ" or dt.tag[i] == "ADJA":
                 country = _adjective_country(kb, dt.lower[i])
@@ -362,7 +362,7 @@ def _asserted(doc: Doc, tok: Token, entry: Any) -> bool:
     reported elsewhere or only sets the scene."""
     if entry.pos == "VERB":
         return True
-    dt = doc_tokens(doc)
+    dt = TokenTable.of(doc)
     lo = dt.sent_start_of(tok.i)
     j = tok.i - 1
     while j >= lo and dt.pos[j] in ("ADJ", "ADV", "NUM"):
@@ -486,9 +486,9 @@ def context_tags(doc: Doc, lex: EventLexicon) -> list[str]:
     """Article-level PLOVER context tags from keyword counts (`data/context_tags.json`): a noun
     counts for a tag when its lemma starts with a keyword or ends with it (lower case)."""
     min_hits = int(lex.context.get("min_hits", 2))
-    dt = doc_tokens(doc)
+    dt = TokenTable.of(doc)
     lemmas = Counter(
-        dt.lemma[i] or dt.text[i] for i, pos in enumerate(dt.pos) if pos in ("NOUN", "PROPN")
+        dt.lemma[i] or dt.texts[i] for i, pos in enumerate(dt.pos) if pos in ("NOUN", "PROPN")
     )
     hits: Counter[str] = Counter()
     for lemma, n in lemmas.items():

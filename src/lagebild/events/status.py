@@ -12,8 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from lagebild.events.lexicon import EventLexicon, Trigger
-from lagebild.events.tokens import doc_tokens
 from lagebild.nlp.morphology import konjunktiv_type
+from lagebild.nlp.tokens import TokenTable
 
 # Verbal acts: saying it is doing it ("Kim sicherte Putin Unterstützung zu" is the support).
 SPEECH_ACT_TYPES = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONSULT"})
@@ -111,24 +111,24 @@ def _has_modal(scope: list[Token], modals: frozenset[str]) -> bool:
 
 
 def _demanded(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
-    dt = doc_tokens(doc)
+    dt = TokenTable.of(doc)
     verbs, nouns = lex.cue_set("demand_verbs"), lex.cue_set("demand_nouns")
     for j in range(dt.sent_start_of(tok.i), tok.i):
-        if (dt.lemma[j] or dt.text[j]).lower() in verbs or dt.text[j] in nouns:
+        if (dt.lemma[j] or dt.texts[j]).lower() in verbs or dt.texts[j] in nouns:
             return tok.i - j <= 8
     return False
 
 
 def _attributed_to_speculation(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
     """ "Beobachtern zufolge", "laut Medienberichten" in the sentence."""
-    dt = doc_tokens(doc)
+    dt = TokenTable.of(doc)
     lo, hi = dt.sent_bounds(tok.i)
     sources = lex.cue_set("speculation_sources")
     for i in range(lo, hi):
         if dt.lower[i] in ("zufolge", "laut", "nach"):
             for j in range(max(lo, i - 2), min(hi, i + 3)):
-                lemma = (dt.lemma[j] or dt.text[j]).lower()
-                if lemma.capitalize() in sources or dt.text[j].rstrip("n") in sources:
+                lemma = (dt.lemma[j] or dt.texts[j]).lower()
+                if lemma.capitalize() in sources or dt.texts[j].rstrip("n") in sources:
                     return True
     return False
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from lagebild.events.lexicon import EventLexicon, Trigger
-from lagebild.events.tokens import DocTokens, doc_tokens
+from lagebild.nlp.tokens import TokenTable
 
 PLURAL_ENDINGS = ("ungen", "en", "n", "e", "s", "er")
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -41,18 +41,18 @@ def _verbish(pos: str, tag: str) -> bool:
 
 def full_verb_lemma(doc: Doc, verb: Token, clause: tuple[int, int]) -> str:
     """Lemma with its separated particle: "sicherte ... zu" -> "zusichern"."""
-    return _full_verb_lemma(doc_tokens(doc), verb.i, clause)
+    return _full_verb_lemma(TokenTable.of(doc), verb.i, clause)
 
 
-def _full_verb_lemma(dt: DocTokens, i: int, clause: tuple[int, int]) -> str:
-    lemma = (dt.lemma[i] or dt.text[i]).lower()
+def _full_verb_lemma(dt: TokenTable, i: int, clause: tuple[int, int]) -> str:
+    lemma = (dt.lemma[i] or dt.texts[i]).lower()
     tag = dt.tag[i]
     if tag in ("VVFIN", "VVIMP") or (dt.pos[i] == "VERB" and tag not in ("VVINF", "VVPP", "VVIZU")):
         # the particle closes the verb's clause; quotation marks inside it do not end it
         # ("warfen der Regierung „Wortbruch“ vor")
         end = dt.sent_bounds(i)[1]
         for j in range(i + 1, end):
-            if dt.text[j] in PARTICLE_SCOPE_BREAKS:
+            if dt.texts[j] in PARTICLE_SCOPE_BREAKS:
                 break
             if _is_particle(dt, j, (clause[0], end)):
                 return dt.lower[j] + lemma
@@ -61,7 +61,7 @@ def _full_verb_lemma(dt: DocTokens, i: int, clause: tuple[int, int]) -> str:
     return lemma
 
 
-def _is_particle(dt: DocTokens, j: int, clause: tuple[int, int]) -> bool:
+def _is_particle(dt: TokenTable, j: int, clause: tuple[int, int]) -> bool:
     """A separated verb particle: tagged so, or a particle word ending its clause ("warfen der
     Regierung Wortbruch vor."), which the tagger often reads as a preposition."""
     if dt.lower[j] in SEPARABLE_PARTICLES and dt.pos[j] in ("ADP", "ADV", "PART", "ADJ"):
@@ -70,7 +70,7 @@ def _is_particle(dt: DocTokens, j: int, clause: tuple[int, int]) -> bool:
     return dt.tag[j] == "PTKVZ" or dt.dep[j] == "compound:prt"
 
 
-def _particle_verb(dt: DocTokens, i: int, clause: tuple[int, int]) -> str:
+def _particle_verb(dt: TokenTable, i: int, clause: tuple[int, int]) -> str:
     """Particle + lemma when a separated verb particle follows token `i` in its clause, else ""."""
     tag, dep, lower = dt.tag, dt.dep, dt.lower
     for j in range(i + 1, clause[1]):
@@ -79,7 +79,7 @@ def _particle_verb(dt: DocTokens, i: int, clause: tuple[int, int]) -> str:
             or dep[j] == "compound:prt"
             or (lower[j] in SEPARABLE_PARTICLES and _is_particle(dt, j, clause))
         ):
-            return lower[j] + (dt.lemma[i] or dt.text[i]).lower()
+            return lower[j] + (dt.lemma[i] or dt.texts[i]).lower()
     return ""
 
 
@@ -113,7 +113,7 @@ def find_triggers(
     doc: Doc, sent: Span, lex: EventLexicon, clause_of: dict[int, tuple[int, int]]
 ) -> list[TriggerMatch]:
     """All trigger matches of a sentence whose lexicon constraints hold."""
-    dt = doc_tokens(doc)
+    dt = TokenTable.of(doc)
     occurrence = lex.cue_set("occurrence_verbs")
     out: list[TriggerMatch] = []
     verb_lemmas: dict[int, str] = {}
@@ -121,7 +121,7 @@ def find_triggers(
         pos = dt.pos[i]
         if pos in VERB_POS or dt.tag[i][:2] == "VV":
             verb_lemmas[i] = _full_verb_lemma(dt, i, clause_of[i])
-        elif pos in ("ADJ", "ADV") and dt.text[i].islower():
+        elif pos in ("ADJ", "ADV") and dt.texts[i].islower():
             # the tagger often misreads the finite part of a separable verb ("wirft ... vor"
             # as an adjective): its lemma plus the particle later in the clause names the verb
             lemma = _particle_verb(dt, i, clause_of[i])
@@ -133,8 +133,8 @@ def find_triggers(
             entries = lex.verbs.get(verb_lemmas[i], []) or lex.verbs.get(
                 _participle_infinitive(dt.lemma[i], dt.lower[i]), []
             )
-        elif dt.pos[i] in ("NOUN", "PROPN") and dt.text[i][:1].isupper():
-            entries = noun_entries(lex, dt.lemma[i], dt.text[i])
+        elif dt.pos[i] in ("NOUN", "PROPN") and dt.texts[i][:1].isupper():
+            entries = noun_entries(lex, dt.lemma[i], dt.texts[i])
         for entry in entries:
             match = _check(dt, doc[i], entry, clause_of[i], verb_lemmas, occurrence)
             if match is not None:
@@ -181,7 +181,7 @@ def _noun_entries(lemma: str, text: str, lex: EventLexicon) -> list[Trigger]:
 
 
 def _check(
-    dt: DocTokens,
+    dt: TokenTable,
     tok: Token,
     entry: Trigger,
     clause: tuple[int, int],
@@ -198,10 +198,10 @@ def _check(
         )
         if k is None:
             return None
-        light = dt.doc[k]
+        light = tok.doc[k]
     if entry.needs_object or entry.exclude_objects:
         nouns = {
-            _noun_lemma(dt.lemma[j] or dt.text[j])
+            _noun_lemma(dt.lemma[j] or dt.texts[j])
             for j in range(lo, hi)
             if dt.pos[j] in ("NOUN", "PROPN") and j != ti
         }
@@ -235,7 +235,7 @@ def _check(
     return TriggerMatch(tok, entry, light)
 
 
-def _opening_prep(dt: DocTokens, i: int) -> str:
+def _opening_prep(dt: TokenTable, i: int) -> str:
     """The preposition right before the noun `i` and its article/adjectives, lower case."""
     j = i - 1
     while j >= 0 and dt.pos[j] in ("DET", "ADJ") and i - j <= 4:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lagebild.entities.tokens import TokenTable
 from lagebild.nlp.extensions import register_extensions
+from lagebild.nlp.tokens import TokenTable
 from lagebild.quotes.lexicon import load_lexicon
 from lagebild.quotes.quote import Quote, Role
 from lagebild.quotes.rules import Analyzer, Candidate, cluster_at_safe, extract_candidates

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
-from lagebild.entities.tokens import TokenTable
 from lagebild.nlp.morphology import morph_values
+from lagebild.nlp.tokens import TokenTable
 from lagebild.quotes.lexicon import Lexicon, VerbCue, load_lexicon
 
 OPEN_CLOSE: dict[str, set[str]] = {
