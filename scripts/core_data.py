@@ -13,6 +13,10 @@ convention. We harmonise PUD towards GSD (the treebank we report on):
 Multi-word tokens ("zum" = "zu" + "dem") are merged back into one token, because spaCy's German
 tokenizer keeps them whole: the merged token takes the preposition's lemma, head and relation,
 the article's case/gender/number, and the STTS tag `APPRART`.
+
+`build_silver` adds machine-annotated ("silver") training sentences: a larger trained core (the
+teacher) tags and parses the GermEval 2014 NER dev sentences (CC BY 4.0; their own tokens), and
+the smaller shipped core learns from gold + silver (see `docs/core.md`).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
@@ -223,6 +228,47 @@ def build_splits(ud_dir: Path, out_dir: Path, tune_every: int = 8) -> dict[str, 
                       out_dir / "eval.spacy"),
     }
     return counts
+
+
+def read_germeval_sentences(path: Path) -> list[list[str]]:
+    """The token lists of a GermEval 2014 NER TSV file (`#` source lines, blank line = end)."""
+    sents: list[list[str]] = []
+    words: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if words:
+                sents.append(words)
+            words = []
+            continue
+        words.append(line.split("\t")[1])
+    if words:
+        sents.append(words)
+    return sents
+
+
+def build_silver(teacher: Language, tsv: Path, out: Path) -> int:
+    """Teacher-annotated (tag, POS, morph, parse) GermEval sentences → DocBin; returns tokens.
+
+    Only the trained components run (no lemma or mood rules): the student learns what the
+    teacher's tagger/morphologizer/parser predict, in the treebank's conventions.
+    """
+    rules = [p for p in ("lagebild_lemmatizer", "lagebild_mood") if p in teacher.pipe_names]
+    docs = []
+    for words in read_germeval_sentences(tsv):
+        starts: list[bool | int | None] = [True]
+        starts += [False] * (len(words) - 1)
+        docs.append(Doc(teacher.vocab, words=words, sent_starts=starts))
+    db = DocBin(attrs=["TAG", "POS", "MORPH", "HEAD", "DEP", "SENT_START"], store_user_data=False)
+    tokens = 0
+    with teacher.select_pipes(disable=rules):
+        for doc in teacher.pipe(docs, batch_size=64):
+            db.add(doc)
+            tokens += len(doc)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(out)
+    return tokens
 
 
 def main() -> None:

@@ -4,16 +4,21 @@ Steps (each can be skipped, so a long training run and the assembly can be done 
 
 1. `core_data.build_splits`: UD German-GSD test + PUD test → train (7/8) and tune (1/8) DocBins;
    GSD dev → eval DocBin. GSD dev is never trained or tuned on: it gives the reported scores.
-2. `spacy train configs/core.cfg` on one thread (tok2vec + tagger + morphologizer + parser);
-   the tune slice selects the best checkpoint.
-3. Assembly: the best checkpoint, minus any trainable lemmatizer, plus the rule components
+2. Teacher: a larger core (`configs/core_teacher.cfg`, the 0.1.0 model's architecture) trained
+   on the gold train split, or an existing one given with `--teacher`.
+3. `core_data.build_silver`: the teacher tags and parses the GermEval 2014 NER dev sentences
+   (CC BY 4.0) → silver DocBin beside a copy of the gold train split.
+4. `spacy train configs/core.cfg` on one thread (tok2vec + tagger + morphologizer + parser,
+   small and fast) on gold + silver; the tune slice selects the best checkpoint.
+5. Assembly: the best checkpoint, minus any trainable lemmatizer, plus the rule components
    `lagebild_lemmatizer` (table from simplemma, `core_lemma_table.py`, + POS rules) and
    `lagebild_mood` (Konjunktiv rules), with meta (licence CC BY-SA 4.0, sources), saved to
    the package's model folder.
-4. `core_eval.evaluate`: scores on GSD dev, written beside the training run.
+6. `core_eval.evaluate`: scores on GSD dev, written beside the training run.
 
 Usage:
-    OMP_NUM_THREADS=1 python scripts/train_core.py [--run training/core/run2] [--skip-train]
+    OMP_NUM_THREADS=1 python scripts/train_core.py [--run training/core/run3]
+        [--teacher training/core/run2/model-best] [--skip-train]
 """
 
 from __future__ import annotations
@@ -44,12 +49,13 @@ import lagebild.nlp.morphology  # noqa: E402,F401  (registers "lagebild_mood")
 MODEL_DIR = ROOT / "src" / "lagebild" / "models" / "de_lagebild_core"
 META = {
     "name": "lagebild_core",
-    "version": "0.1.0",
+    "version": "0.2.0",
     "description": (
         "lagebild German core: tagger (STTS), morphologizer (UPOS + UD features), dependency "
         "parser (UD), dictionary lemmatizer (simplemma-derived table + POS rules), "
         "Konjunktiv mood rules. "
-        "Trained on UD German-GSD test + German-PUD test; evaluated on UD German-GSD dev."
+        "Trained on UD German-GSD test + German-PUD test and GermEval 2014 dev sentences "
+        "annotated by a larger teacher core; evaluated on UD German-GSD dev."
     ),
     "license": "CC BY-SA 4.0",
     "author": "lagebild",
@@ -58,6 +64,8 @@ META = {
          "url": "https://github.com/UniversalDependencies/UD_German-GSD"},
         {"name": "UD German-PUD", "license": "CC BY-SA 3.0",
          "url": "https://github.com/UniversalDependencies/UD_German-PUD"},
+        {"name": "GermEval 2014 NER dev sentences (text only, machine-annotated)",
+         "license": "CC BY 4.0", "url": "https://sites.google.com/site/germeval2014ner/"},
         {"name": "simplemma (German lemma dictionary, filtered)", "license": "MIT",
          "url": "https://github.com/adbar/simplemma"},
         {"name": "spacy-lookups-data (de_lexeme_prob, used as a filter)", "license": "MIT",
@@ -79,17 +87,30 @@ def record_scores(out: Path, scores: dict[str, Any]) -> None:
     srsly.write_json(meta_path, meta)
 
 
-def train(config: Path, corpus: Path, run: Path, extra: list[str]) -> None:
-    """Run `spacy train` single-threaded (the machine is shared)."""
+def train(config: Path, train_path: Path, tune_path: Path, run: Path, extra: list[str]) -> None:
+    """Run `spacy train` single-threaded (the machine is shared).
+
+    `train_path` is a DocBin or a folder of DocBins (gold + silver).
+    """
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     cmd = [
         sys.executable, "-m", "spacy", "train", str(config),
         "--output", str(run),
-        "--paths.train", str(corpus / "train.spacy"),
-        "--paths.dev", str(corpus / "tune.spacy"),
+        "--paths.train", str(train_path),
+        "--paths.dev", str(tune_path),
         *extra,
     ]
     subprocess.run(cmd, check=True, env=env)
+
+
+def student_corpus(teacher: Path, corpus: Path, silver_tsv: Path) -> Path:
+    """Folder with the gold train split and the teacher's silver sentences (step 3)."""
+    folder = corpus / "student"
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(corpus / "train.spacy", folder / "train.spacy")
+    tokens = core_data.build_silver(spacy.load(teacher), silver_tsv, folder / "silver.spacy")
+    print(f"silver: {tokens} tokens from {silver_tsv.name}")
+    return folder
 
 
 def assemble(trained: Path, out: Path) -> Language:
@@ -117,15 +138,29 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="Train + assemble the lagebild core model.")
     ap.add_argument("--ud-dir", type=Path, default=ROOT / ".." / "shared" / "data" / "ud-de")
     ap.add_argument("--config", type=Path, default=ROOT / "configs" / "core.cfg")
+    ap.add_argument("--teacher-config", type=Path,
+                    default=ROOT / "configs" / "core_teacher.cfg")
+    ap.add_argument("--teacher", type=Path, default=None,
+                    help="trained teacher core (default: train one into <run>-teacher)")
+    ap.add_argument("--silver-tsv", type=Path, default=ROOT / ".." / "shared" / "data" /
+                    "ner-de" / "germeval2014" / "NER-de-dev.tsv")
     ap.add_argument("--corpus", type=Path, default=ROOT / "training" / "core" / "corpus")
-    ap.add_argument("--run", type=Path, default=ROOT / "training" / "core" / "run")
+    ap.add_argument("--run", type=Path, default=ROOT / "training" / "core" / "run3")
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
     ap.add_argument("--skip-train", action="store_true", help="assemble an existing run")
     ap.add_argument("--checkpoint", default="model-best")
     args, extra = ap.parse_known_args()
     print(core_data.build_splits(args.ud_dir, args.corpus))
     if not args.skip_train:
-        train(args.config, args.corpus, args.run, extra)
+        teacher = args.teacher
+        if teacher is None:
+            teacher_run = args.run.with_name(args.run.name + "-teacher")
+            if not (teacher_run / "model-best").exists():
+                train(args.teacher_config, args.corpus / "train.spacy",
+                      args.corpus / "tune.spacy", teacher_run, [])
+            teacher = teacher_run / "model-best"
+        folder = student_corpus(teacher, args.corpus, args.silver_tsv)
+        train(args.config, folder, args.corpus / "tune.spacy", args.run, extra)
     nlp = assemble(args.run / args.checkpoint, args.out)
     scores = core_eval.evaluate(nlp, args.corpus / "eval.spacy")
     (args.run / "eval_gsd_dev.json").write_text(json.dumps(scores, indent=1))
