@@ -19,7 +19,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from lagebild.nlp.evaluate_ner import GoldSentence, read_germeval, repair_bio
+from lagebild.nlp.evaluate_ner import (
+    GoldSentence,
+    conll_sentences,
+    read_germeval,
+    repair_bio,
+)
 
 MAPPINGS: dict[str, Any] = json.loads(
     (Path(__file__).with_name("ner_mappings.json")).read_text(encoding="utf-8")
@@ -125,28 +130,21 @@ def read_ler(path: Path) -> list[GoldSentence]:
     regulations) have no counterpart in our scheme: they are neither names we want as MISC nor
     safely "O" (GermEval tags e.g. a named law as OTH), so their tokens are marked missing.
     """
-    table: dict[str, str] = MAPPINGS["ler"]
     sentences: list[GoldSentence] = []
-    words: list[str] = []
-    tags: list[str] = []
-    for raw in path.read_text(encoding="utf-8").split("\n"):
-        line = raw.rstrip("\r")
-        if not line.strip():
-            if words:
-                sentences.append(GoldSentence(words, _repair_with_missing(tags)))
-                words, tags = [], []
-            continue
-        word, _, tag = line.rpartition(" ")
-        words.append(word)
-        if tag == "O":
-            tags.append("O")
-        else:
-            prefix, fine = tag.split("-", 1)
-            label = table.get(fine, MISSING)
-            tags.append(label if label in ("O", MISSING) else f"{prefix}-{label}")
-    if words:
-        sentences.append(GoldSentence(words, _repair_with_missing(tags)))
+    for lines in conll_sentences(path):
+        rows = [line.rpartition(" ") for line in lines]
+        tags = [_ler_tag(tag) for _, _, tag in rows]
+        sentences.append(GoldSentence([word for word, _, _ in rows], _repair_with_missing(tags)))
     return sentences
+
+
+def _ler_tag(tag: str) -> str:
+    """One LER tag in our scheme: O, MISSING, or the mapped label with its BIO prefix."""
+    if tag == "O":
+        return "O"
+    prefix, fine = tag.split("-", 1)
+    label: str = MAPPINGS["ler"].get(fine, MISSING)
+    return label if label in ("O", MISSING) else f"{prefix}-{label}"
 
 
 def _repair_with_missing(tags: list[str]) -> list[str]:
@@ -188,24 +186,32 @@ def load_list(path: Path) -> list[str]:
 def augment_names(
     sentences: list[GoldSentence], surnames: list[str], towns: list[str], n: int, seed: int
 ) -> list[GoldSentence]:
-    """Copies of up to `n` sentences whose PER surnames / one-token LOCs get random names.
+    """`n` copies of sentences whose PER surnames / one-token LOCs get random names.
 
     Why: the in-domain training set is small, so the model would memorise the few names it
-    saw; swapping names forces it to use context and word shape instead.
+    saw; swapping names forces it to use context and word shape instead. When `n` exceeds the
+    sentences with a PER/LOC, they are copied again (reshuffled, with other names each round).
     """
     rng = random.Random(seed)
     candidates = [s for s in sentences if any(t in ("B-PER", "B-LOC") for t in s.tags)]
-    rng.shuffle(candidates)
     out: list[GoldSentence] = []
-    for s in candidates[:n]:
-        words = list(s.words)
-        for i, tag in enumerate(s.tags):
-            nxt = s.tags[i + 1] if i + 1 < len(s.tags) else "O"
-            if not words[i][:1].isupper() or nxt.startswith("I-"):
-                continue  # only swap the last token of a span (the surname, the town)
-            if tag in ("B-PER", "I-PER"):
-                words[i] = rng.choice(surnames)
-            elif tag == "B-LOC" and rng.random() < 0.5:
-                words[i] = rng.choice(towns)
-        out.append(GoldSentence(words, list(s.tags)))
+    while candidates and len(out) < n:
+        rng.shuffle(candidates)
+        out.extend(_swap_names(s, surnames, towns, rng) for s in candidates[: n - len(out)])
     return out
+
+
+def _swap_names(
+    s: GoldSentence, surnames: list[str], towns: list[str], rng: random.Random
+) -> GoldSentence:
+    """One copy of `s` with the last token of PER spans and half the one-token LOCs replaced."""
+    words = list(s.words)
+    for i, tag in enumerate(s.tags):
+        nxt = s.tags[i + 1] if i + 1 < len(s.tags) else "O"
+        if not words[i][:1].isupper() or nxt.startswith("I-"):
+            continue  # only swap the last token of a span (the surname, the town)
+        if tag in ("B-PER", "I-PER"):
+            words[i] = rng.choice(surnames)
+        elif tag == "B-LOC" and rng.random() < 0.5:
+            words[i] = rng.choice(towns)
+    return GoldSentence(words, list(s.tags))

@@ -33,6 +33,7 @@ from spacy.language import Language  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import ner_data  # noqa: E402
 
+import lagebild.nlp.ner_tagger  # noqa: E402,F401  (registers the "lagebild_ner" factory)
 from lagebild.nlp.evaluate_ner import evaluate_ner, score_spans  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,16 +1,19 @@
-"""Train lagebild's German NER (spaCy `ner` with its own tok2vec; PER, LOC, ORG, MISC).
+"""Train lagebild's German NER (`lagebild_ner`: a tagger over BIO tags, own tok2vec; PER, LOC,
+ORG, MISC).
 
 Usage (from the repository root, single thread, logs under training/):
 
+    python scripts/ner_silver.py --teacher TEACHER --out training/ner/silver.spacy
     OMP_NUM_THREADS=1 python scripts/train_ner.py --data ../shared/data/ner-de \
-        --out src/lagebild/models/de_lagebild_ner
+        --silver training/ner/silver.spacy --out src/lagebild/models/de_lagebild_ner
 
-Training data: GermEval 2014 dev (minus a held-out slice used to pick the best model),
-SmartData v1 train + v3 dev and gazetteer name-swap copies of GermEval sentences. A
-down-sample of LER can be added (`--ler-with/--ler-without`; then the weights are
-CC BY-NC-SA); it did not help on held-out GermEval, so the shipped model leaves it out.
-GermEval test, Europarl and the SmartData test files are never read here (see
-scripts/ner_eval.py for the report).
+Training data: GermEval 2014 dev (minus a held-out slice used to pick the best checkpoint and
+the decoding threshold), SmartData v1 train + v3 dev, a down-sample of LER (3,000 sentences
+with and 500 without entities; this makes the weights CC BY-NC-SA), gazetteer name-swap copies
+of GermEval/LER sentences, and silver docs: Wikinews/Bundestag text annotated by the earlier,
+slower transition-based model (TEACHER; see docs/ner.md). `--config configs/ner_transition.cfg`
+trains such a transition-based model. GermEval test, Europarl and the SmartData test files are
+never read here (see scripts/ner_eval.py for the report).
 """
 
 from __future__ import annotations
@@ -32,25 +35,31 @@ import spacy  # noqa: E402
 from spacy.cli.train import train as spacy_train  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc, DocBin  # noqa: E402
+from spacy.training import Example  # noqa: E402
+from thinc.api import Config  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import ner_data  # noqa: E402
 
+import lagebild.nlp.ner_tagger  # noqa: E402,F401  (registers the "lagebild_ner" factory)
 from lagebild.nlp.evaluate_ner import read_germeval  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
+THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
 
 
 @spacy.registry.callbacks("lagebild.load_ner_tok2vec.v1")
 def make_tok2vec_loader(path: str) -> Callable[[Language], Language]:
     """after_init callback: load `spacy pretrain` weights into the ner's own tok2vec.
 
-    spaCy's `init_tok2vec` can only address a layer by name, and the ner's "tok2vec" ref is
-    the Tok2Vec chained with a projection, so we load into its first layer ourselves.
+    spaCy's `init_tok2vec` can only address a layer by name, and the transition-based ner's
+    "tok2vec" ref is the Tok2Vec chained with a projection, so we load into it ourselves.
     """
 
     def load(nlp: Language) -> Language:
-        tok2vec = nlp.get_pipe("ner").model.get_ref("tok2vec").layers[0]  # type: ignore[attr-defined]
+        tok2vec = nlp.get_pipe("ner").model.get_ref("tok2vec")  # type: ignore[attr-defined]
+        if nlp.get_pipe_meta("ner").factory == "ner":
+            tok2vec = tok2vec.layers[0]
         tok2vec.from_bytes(Path(path).read_bytes())
         print(f"loaded pretrained tok2vec weights from {path}", flush=True)
         return nlp
@@ -71,10 +80,12 @@ def parse_args() -> argparse.Namespace:
                     help="GermEval dev sentences held out for model selection")
     ap.add_argument("--germeval-repeat", type=int, default=3,
                     help="copies of the (small, in-domain) GermEval training part")
-    ap.add_argument("--ler-with", type=int, default=0, help="LER sentences with entities")
-    ap.add_argument("--ler-without", type=int, default=0, help="LER sentences without")
-    ap.add_argument("--augment", type=int, default=1500,
+    ap.add_argument("--ler-with", type=int, default=3000, help="LER sentences with entities")
+    ap.add_argument("--ler-without", type=int, default=500, help="LER sentences without")
+    ap.add_argument("--augment", type=int, default=2000,
                     help="extra GermEval/LER sentences with gazetteer names swapped in")
+    ap.add_argument("--silver", type=Path, default=None,
+                    help="teacher-annotated docs to add (DocBin from scripts/ner_silver.py)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--init-tok2vec", type=Path, default=None,
                     help="weights from `spacy pretrain configs/ner_pretrain.cfg` (model*.bin)")
@@ -107,6 +118,8 @@ def convert(args: argparse.Namespace) -> dict[str, int]:
         train_docs.extend(ner_data.gold_to_doc(nlp, s) for s in ge_train)
     train_docs.extend(ner_data.gold_to_doc(nlp, s) for s in ler + augmented)
     train_docs.extend(smart)
+    silver = list(DocBin().from_disk(args.silver).get_docs(nlp.vocab)) if args.silver else []
+    train_docs.extend(silver)
     rng.shuffle(train_docs)
     args.work.mkdir(parents=True, exist_ok=True)
     DocBin(docs=train_docs).to_disk(args.work / "train.spacy")
@@ -121,6 +134,8 @@ def convert(args: argparse.Namespace) -> dict[str, int]:
         "ler_sentences": len(ler),
         "ler_tokens": sum(len(s.words) for s in ler),
         "augmented_sentences": len(augmented),
+        "silver_docs": len(silver),
+        "silver_tokens": sum(len(d) for d in silver),
         "train_docs": len(train_docs),
         "train_tokens": sum(len(d) for d in train_docs),
     }
@@ -142,8 +157,9 @@ def parse_overrides(items: list[str]) -> dict[str, object]:
 
 
 def licence(args: argparse.Namespace) -> str:
-    """Strictest licence among the data used: LER counts as BY-NC-SA, the OSM towns as BY-SA."""
-    if args.ler_with or args.ler_without:
+    """Strictest licence among the data used: LER and the silver text (Wikinews quotes corpus)
+    count as BY-NC-SA, the OSM towns as BY-SA."""
+    if args.ler_with or args.ler_without or args.silver:
         return "CC BY-NC-SA 4.0"
     return "CC BY-SA 4.0" if args.augment else "CC BY 4.0"
 
@@ -168,14 +184,38 @@ def main() -> None:
     nlp = spacy.load(best)
     nlp._config["initialize"]["after_init"] = None  # the callback lives in this script only
     nlp.meta.update({"name": "lagebild_ner", "version": "0.1.0",
-                     "description": "lagebild German NER (PER, LOC, ORG, MISC), own tok2vec",
+                     "description": "lagebild German NER (PER, LOC, ORG, MISC), own tok2vec; "
+                     + nlp.get_pipe_meta("ner").factory,
                      "license": licence(args)})
     if args.out.exists():
         for child in args.out.iterdir():
             if child.name != "MODEL_CARD.md":
                 shutil.rmtree(child) if child.is_dir() else child.unlink()
     nlp.to_disk(args.out)
+    if nlp.get_pipe_meta("ner").factory == "lagebild_ner":
+        tune_threshold(nlp, args.work / "dev.spacy", args.out)
     print(f"best model written to {args.out}", flush=True)
+
+
+def tune_threshold(nlp: Language, dev_path: Path, out: Path) -> float:
+    """Pick the tagger NER's `o_threshold` by held-out F1 and store it in `out`'s config.
+
+    Why: the model is more precise than complete; entity tokens whose P(O) is just above the
+    others' are worth taking. Only the held-out GermEval slice is used, never a test set.
+    """
+    dev = list(DocBin().from_disk(dev_path).get_docs(nlp.vocab))
+    pipe = nlp.get_pipe("ner")
+    scores: dict[float, float] = {}
+    for threshold in THRESHOLDS:
+        pipe.o_threshold = threshold  # type: ignore[attr-defined]
+        examples = [Example(nlp.make_doc(d.text), d) for d in dev]
+        scores[threshold] = nlp.evaluate(examples)["ents_f"]
+    best = max(scores, key=lambda t: (scores[t], -abs(t - 0.5)))
+    config = Config().from_disk(out / "config.cfg")
+    config["components"]["ner"]["o_threshold"] = best
+    config.to_disk(out / "config.cfg")
+    print(f"held-out F1 by o_threshold: {json.dumps(scores)}; using {best}", flush=True)
+    return best
 
 
 if __name__ == "__main__":

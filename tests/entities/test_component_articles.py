@@ -98,11 +98,6 @@ def paris_doc(nlp: Language) -> Doc:
     return _run(nlp, text, "2023-06")
 
 
-@pytest.mark.xfail(
-    reason="NER misses a bare unknown surname at sentence start ('Dubois kündigte an'); "
-    "surname carry-over in the entity stage is open work",
-    strict=True,
-)
 def test_own_article_roles_titles_and_pronouns(paris_doc: Doc) -> None:
     clusters = _by_kb(paris_doc)
     scholz = clusters["Q61053"]

@@ -1,8 +1,9 @@
 """Build the lagebild spaCy pipeline from the weights committed under `lagebild/models/`.
 
 Order: tokenizer → `lagebild_sentences` → the trained core (tagger, morphologizer, parser,
-lemmatizer) → the trained `ner` → the stage components (entities, quotes, events) in
-`STAGE_PIPES`. Every stage is a registered spaCy factory, so the pipeline is ordinary spaCy.
+lemmatizer) → the trained `ner` (a `lagebild_ner` tagger over BIO tags) → the stage components
+(entities, quotes, events) in `STAGE_PIPES`. Every stage is a registered spaCy factory, so the
+pipeline is ordinary spaCy.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.language import Language
 
 import lagebild.nlp.lemmatizer  # noqa: F401  (registers "lagebild_lemmatizer", used by the core)
 import lagebild.nlp.morphology  # noqa: F401  (registers "lagebild_mood", used by the core)
+import lagebild.nlp.ner_tagger  # noqa: F401  (registers "lagebild_ner", the NER component)
 import lagebild.nlp.sentences  # noqa: F401  (registers "lagebild_sentences")
 from lagebild.nlp.extensions import register_extensions
 

@@ -114,30 +114,22 @@ def analyse_partition(
     articles: Iterable[tuple[Order, Article]], kb_paths: list[str]
 ) -> Iterator[Analysed]:
     """(analysis with its content hash, medium, order) per article, batched through spaCy."""
-    from lagebild.analysis import doc_to_dict
-
     nlp = _pipeline(kb_paths)
     batch: list[tuple[Order, Article]] = []
     for item in articles:
         batch.append(item)
         if len(batch) >= BATCH_SIZE:
-            yield from _analyse_batch(nlp, batch, doc_to_dict)
+            yield from _analyse_batch(nlp, batch)
             batch = []
     if batch:
-        yield from _analyse_batch(nlp, batch, doc_to_dict)
+        yield from _analyse_batch(nlp, batch)
 
 
-def _analyse_batch(
-    nlp: Any, batch: list[tuple[Order, Article]], doc_to_dict: Any
-) -> Iterator[Analysed]:
-    docs = []
-    for _, article in batch:
-        article.ensure_id()
-        doc = nlp.make_doc(article.text)
-        doc._.article = article
-        docs.append(doc)
-    for (order, article), doc in zip(batch, nlp.pipe(docs, batch_size=BATCH_SIZE), strict=True):
-        analysis = doc_to_dict(doc, article)
+def _analyse_batch(nlp: Any, batch: list[tuple[Order, Article]]) -> Iterator[Analysed]:
+    from lagebild.analysis import analyze_articles
+
+    analyses = analyze_articles(nlp, [article for _, article in batch], batch_size=BATCH_SIZE)
+    for (order, article), analysis in zip(batch, analyses, strict=True):
         analysis["content_hash"] = article.content_hash
         yield analysis, article_medium(analysis["article"]), order
 
