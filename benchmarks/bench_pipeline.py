@@ -8,11 +8,11 @@ than tokenising, so the ratio says how close we are to that limit, independent o
 
 Stages (one process, one core): read (parse the article files), language (sentences, core
 model, NER), entities, quotes, events, output (the schema dict), store (SQLite, one
-transaction per article). Throughput runs what `lagebild ingest` runs — read → analyse →
-store — with 1 worker (all in one process, as `--workers 1`) and with N worker processes
-(forked once with the pipeline loaded; the main process stores while workers analyse, as
-`lagebild ingest` does), once up to quotes (events disabled, nothing stored) and once end to
-end. Peak RSS is reported for the main process and for each worker.
+transaction per article). Throughput runs what `lagebild ingest` runs — read → analyse in
+batches of 8 articles → store — with 1 worker (all in one process, as `--workers 1`) and with
+N worker processes (forked once with the pipeline loaded; the main process stores while
+workers analyse, as `lagebild ingest` does), once up to quotes (events disabled, nothing
+stored) and once end to end. Peak RSS is reported for the main process and for each worker.
 
 Usage: python benchmarks/bench_pipeline.py [--data ../shared/data/quotes-de-news/dev]
        [--articles 60] [--runs 5] [--workers 2] [--profile profile.txt]
@@ -118,25 +118,19 @@ def stage_times(nlp: Any, articles: list[Any]) -> dict[str, float]:
 _NLP: Any = None
 
 
-def _analyse_file(path: str, disable: tuple[str, ...] = ()) -> list[Analysis]:
-    """Read one file and analyse its articles (what an ingest worker does for one input)."""
-    from lagebild.analysis import doc_to_dict
+def _analyse_files(paths: list[str], disable: tuple[str, ...] = ()) -> list[Analysis]:
+    """Read a batch of files and analyse their articles together (what an ingest worker does
+    with one batch: `analyze_articles`, i.e. `nlp.pipe`)."""
+    from lagebild.analysis import analyze_articles
     from lagebild.read.sources import read_one
 
-    out: list[Analysis] = []
-    for article in read_one(path):
-        if not hasattr(article, "text"):
-            continue
-        article.ensure_id()  # type: ignore[union-attr]
-        doc = _NLP.make_doc(article.text)  # type: ignore[union-attr]
-        doc._.article = article
-        doc = _NLP(doc, disable=list(disable))
-        out.append((doc_to_dict(doc, article), article.content_hash))  # type: ignore[arg-type,union-attr]
-    return out
+    articles = [a for path in paths for a in read_one(path) if hasattr(a, "text")]
+    analyses = analyze_articles(_NLP, articles, disable=disable)  # type: ignore[arg-type]
+    return [(analysis, a.content_hash) for analysis, a in zip(analyses, articles, strict=True)]  # type: ignore[union-attr]
 
 
-def _analyse_up_to_quotes(path: str) -> list[Analysis]:
-    return _analyse_file(path, tuple(AFTER_QUOTES))
+def _analyse_up_to_quotes(paths: list[str]) -> list[Analysis]:
+    return _analyse_files(paths, tuple(AFTER_QUOTES))
 
 
 def _store(engine: Any, analyses: Iterable[Analysis]) -> None:
@@ -148,13 +142,15 @@ def _store(engine: Any, analyses: Iterable[Analysis]) -> None:
 
 def throughput(paths: list[str], pool: Any, *, store: bool, up_to_quotes: bool) -> float:
     """Wall seconds for all files: in this process (`pool` None) or fanned out to `pool`."""
+    from lagebild.analysis import BATCH_SIZE
     from lagebild.store.database import open_database
 
-    analyse = _analyse_up_to_quotes if up_to_quotes else _analyse_file
+    analyse = _analyse_up_to_quotes if up_to_quotes else _analyse_files
+    batches = [paths[i : i + BATCH_SIZE] for i in range(0, len(paths), BATCH_SIZE)]
     with tempfile.TemporaryDirectory() as folder:
         engine = open_database(str(Path(folder) / "bench.db")) if store else None
         start = time.perf_counter()
-        results = map(analyse, paths) if pool is None else pool.imap_unordered(analyse, paths)
+        results = map(analyse, batches) if pool is None else pool.imap_unordered(analyse, batches)
         for analyses in results:
             if engine is not None:
                 _store(engine, analyses)
@@ -248,7 +244,7 @@ def main() -> None:
         if args.workers > 1:
             context = multiprocessing.get_context("fork")  # workers inherit the loaded pipeline
             with context.Pool(args.workers) as pool:
-                pool.map(_analyse_file, paths[: args.workers * 2])  # warm-up
+                pool.map(_analyse_files, [paths[:2]] * args.workers)  # warm-up
                 for name, kwargs in (("up_to_quotes", {"store": False, "up_to_quotes": True}),
                                      ("end_to_end", {"store": True, "up_to_quotes": False})):
                     for _ in range(args.runs):
