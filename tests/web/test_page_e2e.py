@@ -79,6 +79,10 @@ def test_page_article_highlights_quote_and_speaker(server: tuple[str, dict[str, 
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed")
     url, analysis = server
     quote = analysis["quotes"][0]
+    linked = {side["entity_id"] for e in analysis["events"]
+              if (e.get("actor") or {}).get("entity_id")
+              and (e.get("recipient") or {}).get("entity_id")
+              for side in (e["actor"], e["recipient"])}
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -97,6 +101,8 @@ def test_page_article_highlights_quote_and_speaker(server: tuple[str, dict[str, 
             for route in ("#/quotes", "#/timeline", "#/network"):
                 page.goto(url + route)
                 page.locator("main h2").wait_for(timeout=10000)
+            if linked:  # the network is drawn after its data arrives
+                page.locator("svg .node").first.wait_for(timeout=10000)
             network_nodes = page.locator("svg .node").count()
         finally:
             browser.close()
@@ -104,8 +110,4 @@ def test_page_article_highlights_quote_and_speaker(server: tuple[str, dict[str, 
     assert quote["text"] in quote_text
     assert quote["speaker"]["text"] in speaker  # its pieces are highlighted as a speaker
     assert quote["speaker"]["text"] in chain and "→" in chain
-    linked = {side["entity_id"] for e in analysis["events"]
-              if (e.get("actor") or {}).get("entity_id")
-              and (e.get("recipient") or {}).get("entity_id")
-              for side in (e["actor"], e["recipient"])}
     assert network_nodes == len(linked)
