@@ -22,11 +22,7 @@ BATCH_SIZE = 8
 
 def analyze_article(nlp: Language, article: Article) -> dict[str, Any]:
     """Run the pipeline on the article's text and return the schema object."""
-    article.ensure_id()
-    doc = nlp.make_doc(article.text)
-    doc._.article = article
-    doc = nlp(doc)
-    return doc_to_dict(doc, article)
+    return analyze_articles(nlp, [article])[0]
 
 
 def analyze_articles(

@@ -425,9 +425,12 @@ class ArgumentFinder:
             if form in nouns:
                 return nouns[form]
         key = (lemma, text)
-        if key not in self._compound_sector:
-            self._compound_sector[key] = _compound_head_sector(lemma, nouns)
-        return self._compound_sector[key]
+        cache = self._compound_sector
+        if key not in cache:
+            if len(cache) > 50_000:  # bounded like the other per-text caches: ingest runs long
+                cache.clear()
+            cache[key] = _compound_head_sector(lemma, nouns)
+        return cache[key]
 
     def _role_sector(self, cluster: Any) -> str | None:
         """Sector from a role noun the article gives the person anywhere ("der weißrussische
