@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
-from lagebild.store import fts, tables
+from lagebild.store import driver, fts, tables
 from lagebild.store.events import store_event_clusters
 from lagebild.store.tables import SCHEMA_VERSION, metadata
 
@@ -128,11 +128,12 @@ def store_analysis(engine: Engine, analysis: dict[str, Any], content_hash: str) 
     return StoreResult(stored=True, article_pk=pk)
 
 
-# Statements built once per process (a new statement per call costs a cache-key build)
-_FIND_ARTICLE = select(tables.articles.c.pk).where(
-    tables.articles.c.content_hash == bindparam("content_hash")
+# Statements built once per process and run on the DBAPI cursor (`driver`: SQLAlchemy's
+# per-execute work cost more CPU than SQLite's for these small statements)
+_FIND_ARTICLE = driver.Statement(
+    select(tables.articles.c.pk).where(tables.articles.c.content_hash == bindparam("content_hash"))
 )
-_NEW_ARTICLE = insert(tables.articles)
+_NEW_ARTICLE = driver.Statement(insert(tables.articles), returning_pk="pk")
 
 
 def find_article(engine: Engine, content_hash: str) -> int | None:
@@ -142,8 +143,8 @@ def find_article(engine: Engine, content_hash: str) -> int | None:
 
 
 def _article_pk(connection: Connection, content_hash: str) -> int | None:
-    row = connection.execute(_FIND_ARTICLE, {"content_hash": content_hash}).first()
-    return None if row is None else int(row[0])
+    rows = driver.fetch_all(connection, _FIND_ARTICLE, {"content_hash": content_hash})
+    return int(rows[0][0]) if rows else None
 
 
 def known_hashes(engine: Engine) -> Iterator[str]:
@@ -172,7 +173,8 @@ def article_medium(article: dict[str, Any]) -> str | None:
 
 def _insert_article(connection: Connection, analysis: dict[str, Any], content_hash: str) -> int:
     article = analysis["article"]
-    result = connection.execute(
+    return driver.insert_one(
+        connection,
         _NEW_ARTICLE,
         {
             "content_hash": content_hash,
@@ -191,13 +193,10 @@ def _insert_article(connection: Connection, analysis: dict[str, Any], content_ha
             "stored_at": datetime.now(UTC).isoformat(timespec="seconds"),
         },
     )
-    primary_key = result.inserted_primary_key
-    assert primary_key is not None
-    return int(primary_key[0])
 
 
 _NEW_ROWS = {
-    table.name: insert(table)
+    table.name: driver.Statement(insert(table))
     for table in (tables.blocks, tables.entities, tables.mentions, tables.quotes, tables.events)
 }
 
@@ -231,7 +230,7 @@ def _insert_children(connection: Connection, pk: int, analysis: dict[str, Any]) 
         (_NEW_ROWS["events"], event_rows),
     ):
         if rows:
-            connection.execute(statement, rows)
+            driver.run_many(connection, statement, rows)
 
 
 def _entity_row(pk: int, entity: dict[str, Any]) -> dict[str, Any]:

@@ -10,35 +10,38 @@ from typing import Any
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
 from lagebild.events.dedup import add_report, event_key, new_record, same_happening
-from lagebild.store import tables
+from lagebild.store import driver, tables
 
-# Statements built once: SQLAlchemy derives a cache key from every freshly built statement,
-# which cost more than the SQL itself when it was done per event.
-_SIMILAR = select(tables.event_clusters.c.pk, tables.event_clusters.c.data).where(
-    tables.event_clusters.c.type == bindparam("etype"),
-    tables.event_clusters.c.actor_key == bindparam("akey"),
-    tables.event_clusters.c.recipient_key == bindparam("rkey"),
+# Statements built once and run on the DBAPI cursor (`driver`): SQLAlchemy's per-execute work
+# cost more than the SQL itself when it was done per event.
+_SIMILAR = driver.Statement(
+    select(tables.event_clusters.c.pk, tables.event_clusters.c.data).where(
+        tables.event_clusters.c.type == bindparam("etype"),
+        tables.event_clusters.c.actor_key == bindparam("akey"),
+        tables.event_clusters.c.recipient_key == bindparam("rkey"),
+    )
 )
-_NEW_CLUSTER = insert(tables.event_clusters)
+_NEW_CLUSTER = driver.Statement(insert(tables.event_clusters), returning_pk="pk")
 # SET takes the columns named in the parameters (data, report_count, status, date)
-_UPDATE_CLUSTER = update(tables.event_clusters).where(
-    tables.event_clusters.c.pk == bindparam("cluster_pk")
+_UPDATE_CLUSTER = driver.Statement(
+    update(tables.event_clusters).where(tables.event_clusters.c.pk == bindparam("cluster_pk"))
 )
-_NEW_REPORTS = insert(tables.event_reports)
+_NEW_REPORTS = driver.Statement(insert(tables.event_reports))
 
 
 def store_event_clusters(connection: Connection, article_pk: int, analysis: dict[str, Any]) -> None:
     """Merge the article's events into `event_clusters` and add their reports (the reports in
     one multi-row insert at the end: nothing reads them back while the events are merged)."""
     article_id = analysis.get("article", {}).get("id")
+    load = driver.result_processor(tables.event_clusters.c.data, connection.dialect)
     reports: list[dict[str, Any]] = []
     for event in analysis.get("events", []):
         etype, akey, rkey = event_key(event)
-        rows = connection.execute(_SIMILAR, {"etype": etype, "akey": akey, "rkey": rkey}).all()
-        target = next((r for r in rows if same_happening(r.data, event)), None)
+        target = _same_happening(connection, load, event, (etype, akey, rkey))
         if target is None:
             record = new_record(event, article_id)
-            result = connection.execute(
+            cluster_pk = driver.insert_one(
+                connection,
                 _NEW_CLUSTER,
                 {
                     "event_id": event["id"],
@@ -51,13 +54,11 @@ def store_event_clusters(connection: Connection, article_pk: int, analysis: dict
                     "data": record,
                 },
             )
-            key = result.inserted_primary_key
-            assert key is not None
-            cluster_pk = int(key[0])
         else:
-            record = add_report(dict(target.data), event, article_id)
-            cluster_pk = int(target.pk)
-            connection.execute(
+            cluster_pk, data = target
+            record = add_report(dict(data), event, article_id)
+            driver.run(
+                connection,
                 _UPDATE_CLUSTER,
                 {
                     "cluster_pk": cluster_pk,
@@ -79,7 +80,25 @@ def store_event_clusters(connection: Connection, article_pk: int, analysis: dict
             }
         )
     if reports:
-        connection.execute(_NEW_REPORTS, reports)
+        driver.run_many(connection, _NEW_REPORTS, reports)
+
+
+def _same_happening(
+    connection: Connection,
+    load: driver.Processor | None,
+    event: dict[str, Any],
+    key: tuple[str, str, str],
+) -> tuple[int, Any] | None:
+    """(pk, data) of the first stored cluster with the event's key that describes the same
+    happening, in the order the database returns them; each row's JSON is decoded only when
+    it is compared (the rows after the match are never looked at)."""
+    etype, akey, rkey = key
+    rows = driver.fetch_all(connection, _SIMILAR, {"etype": etype, "akey": akey, "rkey": rkey})
+    for pk, stored in rows:
+        data = stored if load is None else load(stored)
+        if same_happening(data, event):
+            return int(pk), data
+    return None
 
 
 def stored_events(engine: Engine) -> Iterator[dict[str, Any]]:

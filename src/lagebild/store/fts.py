@@ -18,22 +18,37 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
-_UMLAUT_SPELLINGS = re.compile(r"ae|oe|ue")
+from lagebild.store import driver
+
 _WORD = re.compile(r"\w+", re.UNICODE)
+# combining marks all lie at or above U+0300: only these characters need the unicodedata test
+_MARK_CANDIDATE = re.compile("[^\x00-\u02ff]")
 
 
 def fold(value: str | None) -> str:
-    """Search-normal form of German text: spelling variants of the same word become equal."""
+    """Search-normal form of German text: spelling variants of the same word become equal.
+
+    It runs on every stored article and quote, so each step is a C-level string pass: the
+    umlaut spellings "ae"/"oe"/"ue" are three `replace` calls (equal to one left-to-right
+    regex pass: every match ends in "e" and none starts with it, so matches neither overlap
+    nor arise from each other's replacements); ASCII needs no NFKD; the combining marks NFKD
+    leaves are removed with one `replace` each (`str.translate` costs ~100 ns a character)."""
     if not value:
         return ""
     lowered = value.casefold()
     lowered = lowered.replace("ä", "a").replace("ö", "o").replace("ü", "u")
-    lowered = _UMLAUT_SPELLINGS.sub(lambda m: m.group(0)[0], lowered)
+    lowered = lowered.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+    if lowered.isascii():
+        return lowered  # NFKD leaves ASCII as it is, and ASCII holds no combining marks
     decomposed = unicodedata.normalize("NFKD", lowered)
-    # drop combining marks; testing each distinct character once, not every character of a
-    # whole article, keeps this cheap (it runs on every stored article text)
-    marks = {ord(ch): None for ch in set(decomposed) if unicodedata.combining(ch)}
-    return decomposed.translate(marks) if marks else decomposed
+    for mark in _combining_marks(decomposed):
+        decomposed = decomposed.replace(mark, "")
+    return decomposed
+
+
+def _combining_marks(text: str) -> set[str]:
+    """The distinct combining characters in `text` (each tested once, not every occurrence)."""
+    return {ch for ch in set(_MARK_CANDIDATE.findall(text)) if unicodedata.combining(ch)}
 
 
 def fts_query(query: str) -> str:
@@ -99,19 +114,19 @@ def pg_article_vector(table: str) -> str:
     return f"to_tsvector('german', coalesce({table}.title, '') || ' ' || {table}.text)"
 
 
-_INDEX_ARTICLE = text(
+_INDEX_ARTICLE = driver.Statement(text(
     "INSERT INTO articles_fts(rowid, title, body) "
     "SELECT pk, lagebild_fold(title), lagebild_fold(text) FROM articles WHERE pk = :pk"
-)
-_INDEX_QUOTES = text(
+))
+_INDEX_QUOTES = driver.Statement(text(
     "INSERT INTO quotes_fts(rowid, body) "
     "SELECT rowid, lagebild_fold(text) FROM quotes WHERE article_pk = :pk"
-)
+))
 
 
 def index_article(connection: Connection, article_pk: int) -> None:
     """Index one freshly inserted article and its quotes (SQLite; PostgreSQL needs nothing)."""
     if connection.dialect.name != "sqlite":
         return
-    connection.execute(_INDEX_ARTICLE, {"pk": article_pk})
-    connection.execute(_INDEX_QUOTES, {"pk": article_pk})
+    driver.run(connection, _INDEX_ARTICLE, {"pk": article_pk})
+    driver.run(connection, _INDEX_QUOTES, {"pk": article_pk})
