@@ -19,6 +19,7 @@ from lagebild.entities.kb import KnowledgeBase
 from lagebild.events.event import Participant
 from lagebild.events.lexicon import SYMMETRIC_TYPES, EventLexicon, Trigger
 from lagebild.fields import pick
+from lagebild.memo import BoundedMemo
 from lagebild.nlp.tokens import TokenTable
 
 PREP_FORMS = {
@@ -149,22 +150,28 @@ def case_of(tokens: Span) -> str | None:
     it). A bare name or noun ("Pjöngjang", "Kreml-Chef Putin") carries no overt case ending,
     so the tagger's case for it is a guess and is not used."""
     doc = tokens.doc
-    before = [doc[j] for j in range(max(tokens.sent.start, tokens.start - 3), tokens.start)]
+    dt = TokenTable.of(doc)
+    pos, tag = dt.pos, dt.tag
+    start, end = tokens.start, tokens.end
     # only the words before the phrase's first noun: "Außenministerium der Vereinigten
     # Staaten" is no genitive, its attribute is
-    lead: list[Token] = []
-    for tok in tokens:
-        if tok.pos_ in ("NOUN", "PROPN"):
-            break
-        lead.append(tok)
-    for tok in (*lead, *reversed(before), *[t for t in tokens[0].lefts if t.pos_ == "DET"]):
-        if tok.pos_ not in ("DET", "ADJ", "PRON") and tok.tag_ not in ("ART", "ADJA"):
-            if tok.i < tokens.start:
-                break  # a non-NP word before the phrase ends the search
+    lead = start
+    while lead < end and pos[lead] not in ("NOUN", "PROPN"):
+        lead += 1
+    before = range(start - 1, max(dt.sent_start_of(start), start - 3) - 1, -1)
+    for j in (*range(start, lead), *before):
+        if pos[j] not in ("DET", "ADJ", "PRON") and tag[j] not in ("ART", "ADJA"):
+            if j < start:
+                return None  # a non-NP word before the phrase ends the search
             continue
-        values = tok.morph.get("Case", [])
+        values = doc[j].morph.get("Case", [])
         if values:
             return values[0]
+    for t in doc[start].lefts:
+        if t.pos_ == "DET":
+            values = t.morph.get("Case", [])
+            if values:
+                return values[0]
     return None
 
 
@@ -174,10 +181,18 @@ class ArgumentFinder:
     def __init__(self, kb: KnowledgeBase, lex: EventLexicon) -> None:
         self.kb = kb
         self.lex = lex
-        self._actor_cache: dict[str, Any] = {}
-        self._role_cache: dict[str, Any] = {}
-        self._compound_sector: dict[tuple[str, str], str | None] = {}
+        # per-text KB look-ups, bounded: ingest runs long
+        self._actor_cache: BoundedMemo[str, Any] = BoundedMemo(50_000)
+        self._role_cache: BoundedMemo[str, Any] = BoundedMemo(50_000)
+        self._adjective_cache: BoundedMemo[str, Any] = BoundedMemo(50_000)
+        self._country_cache: BoundedMemo[str, Any] = BoundedMemo(50_000)
+        self._compound_sector: BoundedMemo[str, str | None] = BoundedMemo(50_000)
+        self._stem_sector: BoundedMemo[str, str | None] = BoundedMemo(50_000)
+        self._noun_party: BoundedMemo[
+            tuple[str, str, str | None], tuple[Any, str | None, str | None]
+        ] = BoundedMemo(50_000)
         self._home: str | None = None  # the article's main country (set by `candidates`)
+        self._doc_mentions: tuple[Doc, list[tuple[int, int, Any, Any]]] | None = None
 
     # ------------------------------------------------------------ candidates
     def candidates(
@@ -189,31 +204,31 @@ class ArgumentFinder:
         self._home = default_country
         out: list[Candidate] = []
         covered: set[int] = set()
-        for cluster in doc._.entities:
-            for mention in cluster.mentions:
-                if mention.end <= sent.start_char or mention.start >= sent.end_char:
-                    continue
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is None:
-                    continue
-                kind = getattr(cluster, "kind", None)
-                specific = _specific_of_cluster(cluster.type, kind, mention.kind)
-                sector = mention.sector or cluster.sector
-                if kind == "country" and not sector:
-                    sector = "GOV"
-                code = cluster.country
-                if code is None and cluster.type in ("PER", "ORG") and kind not in LOCAL_KINDS:
-                    # a person or group the KB does not know ("CFDR", "die Militärjunta"): a
-                    # local actor, of the sector its head noun names
-                    code = default_country
-                    sector = sector or self._sector_form(mention.text.split()[-1].split("-")[-1])
-                if not sector:
-                    sector = self._adjective_sector(doc, span.start, sent.start)
-                if not sector and cluster.type == "PER":
-                    sector = self._role_sector(cluster)
-                part = cluster_participant(cluster, mention, code, sector)
-                out.append(Candidate(span.start, span.end, part, specific))
-                covered.update(range(span.start, span.end))
+        s_start, s_end = sent.start_char, sent.end_char
+        for m_start, m_end, cluster, mention in self._mentions(doc):
+            if m_end <= s_start or m_start >= s_end:
+                continue
+            span = doc.char_span(m_start, m_end, alignment_mode="expand")
+            if span is None:
+                continue
+            kind = getattr(cluster, "kind", None)
+            specific = _specific_of_cluster(cluster.type, kind, mention.kind)
+            sector = mention.sector or cluster.sector
+            if kind == "country" and not sector:
+                sector = "GOV"
+            code = cluster.country
+            if code is None and cluster.type in ("PER", "ORG") and kind not in LOCAL_KINDS:
+                # a person or group the KB does not know ("CFDR", "die Militärjunta"): a
+                # local actor, of the sector its head noun names
+                code = default_country
+                sector = sector or self._sector_form(mention.text.split()[-1].split("-")[-1])
+            if not sector:
+                sector = self._adjective_sector(doc, span.start, sent.start)
+            if not sector and cluster.type == "PER":
+                sector = self._role_sector(cluster)
+            part = cluster_participant(cluster, mention, code, sector)
+            out.append(Candidate(span.start, span.end, part, specific))
+            covered.update(range(span.start, span.end))
         out.extend(self._kb_candidates(doc, sent, covered, article_date, default_country))
         out = _merge_adjacent(doc, sorted(out, key=lambda c: (c.start, -c.end)))
         for cand in out:
@@ -234,6 +249,24 @@ class ArgumentFinder:
             cand.dep, cand.head_i = head.dep_, head.head.i
         return out
 
+    def forget_doc(self) -> None:
+        """Drop what was read from the last doc (its mentions)."""
+        self._doc_mentions = None
+
+    def _mentions(self, doc: Doc) -> list[tuple[int, int, Any, Any]]:
+        """(start, end, cluster, mention) of every entity mention of the doc, in cluster
+        order (read once per doc: `candidates` runs for many sentences)."""
+        cached = self._doc_mentions
+        if cached is not None and cached[0] is doc:
+            return cached[1]
+        mentions = [
+            (mention.start, mention.end, cluster, mention)
+            for cluster in doc._.entities
+            for mention in cluster.mentions
+        ]
+        self._doc_mentions = (doc, mentions)
+        return mentions
+
     def _kb_candidates(
         self,
         doc: Doc,
@@ -244,12 +277,13 @@ class ArgumentFinder:
     ) -> list[Candidate]:
         out: list[Candidate] = []
         dt = TokenTable.of(doc)
-        i = sent.start
-        while i < sent.end:
-            if i in covered or not (dt.texts[i][:1].isupper() or dt.pos[i] == "ADJ"):
+        texts, pos = dt.texts, dt.pos
+        i, end = sent.start, sent.end
+        while i < end:
+            if i in covered or not (texts[i][:1].isupper() or pos[i] == "ADJ"):
                 i += 1  # only capitalised words and adjectives start a KB name or a role
                 continue
-            found = self._kb_at(doc, i, sent.end, covered, article_date, default_country)
+            found = self._kb_at(doc, i, end, covered, article_date, default_country, dt)
             if found is None:
                 i += 1
                 continue
@@ -265,8 +299,10 @@ class ArgumentFinder:
         covered: set[int],
         article_date: str | None,
         default_country: str | None = None,
+        dt: TokenTable | None = None,
     ) -> Candidate | None:
-        dt = TokenTable.of(doc)
+        if dt is None:
+            dt = TokenTable.of(doc)
         text = dt.texts[i]
         if not text[:1].isupper() and dt.pos[i] != "ADJ":
             return None
@@ -274,8 +310,11 @@ class ArgumentFinder:
         longest = 0
         while longest < 4 and i + longest < limit and i + longest not in covered:
             longest += 1
+        full, idx, texts = dt.text, dt.idx, dt.texts
+        actors, lookup = self._actor_cache, self._lookup_actor
         for n in range(longest if text[:1].isupper() else 0, 0, -1):
-            actor = self._named_actor(dt.span_text(i, i + n))
+            last = i + n - 1  # the text of tokens [i, i + n): `dt.span_text`, inlined
+            actor = actors.get(full[idx[i] : idx[last] + len(texts[last])], lookup)
             if actor is not None:
                 span = doc[i : i + n]
                 sector = actor.sector
@@ -297,20 +336,23 @@ class ArgumentFinder:
                 spec = SPECIFIC_COUNTRY if actor.kind == "country" else SPECIFIC_PERSON
                 return Candidate(i, i + n, part, spec)
         # 2. countries, capitals ("Pjöngjang" speaks for its government)
-        country = self.kb.country_by_name(text)
+        country = self._country_by_name(text)
         if country is not None and dt.pos[i] != "ADJ":
             return _country_candidate(doc, i, country)
         # 3. role nouns and group nouns with a country: "der russische Präsident", "Kreml-Chef"
-        return self._role_at(doc, i, limit, article_date, default_country)
+        return self._role_at(doc, i, limit, article_date, default_country, dt)
 
     def _role(self, noun: str) -> Any:
         """`kb.role_by_noun`, cached per noun."""
-        cache = self._role_cache
-        if noun not in cache:
-            if len(cache) > 50_000:
-                cache.clear()
-            cache[noun] = self.kb.role_by_noun(noun)
-        return cache[noun]
+        return self._role_cache.get(noun, self.kb.role_by_noun)
+
+    def _country_by_name(self, text: str) -> Any:
+        """`kb.country_by_name`, cached per text."""
+        return self._country_cache.get(text, self.kb.country_by_name)
+
+    def _country_by_adjective(self, word: str) -> Any:
+        """`kb.country_by_adjective`, cached per word form."""
+        return self._adjective_cache.get(word, self.kb.country_by_adjective)
 
     def _genitive_country(self, doc: Doc, i: int, limit: int) -> tuple[str, int] | None:
         """ISO-3 code and end of "der/des <country>" starting at token `i`, if any."""
@@ -319,22 +361,18 @@ class ArgumentFinder:
             return None
         for n in (3, 2, 1):
             if i + 1 + n <= limit:
-                country = self.kb.country_by_name(dt.span_text(i + 1, i + 1 + n))
+                country = self._country_by_name(dt.span_text(i + 1, i + 1 + n))
                 if country is not None:
                     return country.iso3, i + 1 + n
         return None
 
     def _named_actor(self, text: str) -> Any:
         """The first KB person/organisation (no place) with alias `text`, cached per text."""
-        cache = self._actor_cache
-        if text not in cache:
-            if len(cache) > 50_000:
-                cache.clear()
-            actors = self.kb.actors_by_alias(text)
-            cache[text] = next(
-                (a for a in actors if a.kind not in ("city", "facility", "region")), None
-            )
-        return cache[text]
+        return self._actor_cache.get(text, self._lookup_actor)
+
+    def _lookup_actor(self, text: str) -> Any:
+        actors = self.kb.actors_by_alias(text)
+        return next((a for a in actors if a.kind not in ("city", "facility", "region")), None)
 
     def _role_at(
         self,
@@ -343,12 +381,14 @@ class ArgumentFinder:
         limit: int,
         article_date: str | None,
         default_country: str | None = None,
+        dt: TokenTable | None = None,
     ) -> Candidate | None:
-        dt = TokenTable.of(doc)
+        if dt is None:
+            dt = TokenTable.of(doc)
         adj_country = None
         j = i
         if dt.pos[i] == "ADJ" or dt.tag[i] == "ADJA":
-            country = self.kb.country_by_adjective(dt.texts[i])
+            country = self._country_by_adjective(dt.texts[i])
             if country is None:
                 return None
             adj_country = country.iso3
@@ -359,41 +399,27 @@ class ArgumentFinder:
                 return None
         if dt.pos[j] not in ("NOUN", "PROPN"):
             return None
-        noun_text = dt.texts[j]
-        role = self._role(noun_text)
-        sector: str | None = None
-        code = adj_country
-        if role is None and code is None and "-" in noun_text:
-            # "US-Soldaten", "Nato-Truppen": a country (or alliance) prefix and a group noun
-            prefix, _, head = noun_text.partition("-")
-            country = self.kb.country_by_name(prefix)
-            head_sector = self._sector_form(head)
-            if country is not None and head_sector is not None:
-                code, sector = country.iso3, head_sector
-        name: str | None = None
-        kb_id: str | None = None
-        if role is not None:
-            code = role.country or code
-            role_def = self.kb.roles().get(role.role)
-            sector = role_def.sector if role_def else "GOV"
-        elif sector is None:
-            sector = self._sector_noun(dt.lemma[j], noun_text)
+        role, code, sector = self._noun_party.get(
+            (dt.texts[j], dt.lemma[j], adj_country), self._party_of_noun
+        )
         if sector is None:
             return None
+        name: str | None = None
+        kb_id: str | None = None
         end = j + 1
         if code is None and end < limit:
             # genitive country after the noun: "der Präsident Russlands"
-            nxt = doc[end]
-            country = self.kb.country_by_name(nxt.text)
+            nxt = dt.texts[end]
+            country = self._country_by_name(nxt)
             genitive = self._genitive_country(doc, end, limit)
-            if country is not None and nxt.text.endswith("s"):
+            if country is not None and nxt.endswith("s"):
                 code, end = country.iso3, end + 1
             elif genitive is not None:
                 # "das Außenministerium der Vereinigten Staaten", "die Regierung des Iran"
                 code, end = genitive
-            elif nxt.lower_ in ("in", "aus") and end + 1 < limit:
+            elif dt.lower[end] in ("in", "aus") and end + 1 < limit:
                 # "die Regierung in Stockholm", "Demonstranten aus Polen"
-                country = self.kb.country_by_name(doc[end + 1].text)
+                country = self._country_by_name(dt.texts[end + 1])
                 if country is not None:
                     code, end = country.iso3, end + 2
         if code is None:
@@ -419,18 +445,36 @@ class ArgumentFinder:
         )
         return Candidate(i, end, part, SPECIFIC_PERSON if kb_id else SPECIFIC_GROUP)
 
+    def _party_of_noun(
+        self, key: tuple[str, str, str | None]
+    ) -> tuple[Any, str | None, str | None]:
+        """Role, country code and sector a noun names (text, lemma, the code of a country
+        adjective before it); the sector is None when the noun names no party."""
+        noun_text, lemma, adj_country = key
+        role = self._role(noun_text)
+        sector: str | None = None
+        code = adj_country
+        if role is None and code is None and "-" in noun_text:
+            # "US-Soldaten", "Nato-Truppen": a country (or alliance) prefix and a group noun
+            prefix, _, head = noun_text.partition("-")
+            country = self._country_by_name(prefix)
+            head_sector = self._sector_form(head)
+            if country is not None and head_sector is not None:
+                code, sector = country.iso3, head_sector
+        if role is not None:
+            code = role.country or code
+            role_def = self.kb.roles().get(role.role)
+            sector = role_def.sector if role_def else "GOV"
+        elif sector is None:
+            sector = self._sector_noun(lemma, noun_text)
+        return role, code, sector
+
     def _sector_noun(self, lemma: str, text: str) -> str | None:
         nouns = self.lex.sector_nouns
         for form in (lemma, text, text.rstrip("n").rstrip("e")):
             if form in nouns:
                 return nouns[form]
-        key = (lemma, text)
-        cache = self._compound_sector
-        if key not in cache:
-            if len(cache) > 50_000:  # bounded like the other per-text caches: ingest runs long
-                cache.clear()
-            cache[key] = _compound_head_sector(lemma, nouns)
-        return cache[key]
+        return self._compound_sector.get(lemma, lambda w: _compound_head_sector(w, nouns))
 
     def _role_sector(self, cluster: Any) -> str | None:
         """Sector from a role noun the article gives the person anywhere ("der weißrussische
@@ -446,12 +490,18 @@ class ArgumentFinder:
     def _adjective_sector(self, doc: Doc, start: int, lower_bound: int) -> str | None:
         """A sector adjective up to three words before a phrase ("der oppositionellen
         Gruppierung CFDR" -> OPP)."""
-        dt = TokenTable.of(doc)
+        lower = TokenTable.of(doc).lower
         for j in range(start - 1, max(lower_bound, start - 4) - 1, -1):
-            low = dt.lower[j]
-            for stem, sector in self.lex.sector_adjectives.items():
-                if low.startswith(stem):
-                    return sector
+            sector = self._stem_sector.get(lower[j], self._sector_of_stem)
+            if sector is not None:
+                return sector
+        return None
+
+    def _sector_of_stem(self, low: str) -> str | None:
+        """The sector of the first sector adjective stem that `low` starts with."""
+        for stem, sector in self.lex.sector_adjectives.items():
+            if low.startswith(stem):
+                return sector
         return None
 
     def _sector_form(self, text: str) -> str | None:
@@ -505,8 +555,11 @@ class ArgumentFinder:
         return a, r
 
     def _subject(self, doc: Doc, tok: Token, cands: list[Candidate]) -> Candidate | None:
+        if not cands:
+            return None
         verb_heads = {tok.i} | {t.i for t in tok.children if t.pos_ == "AUX"}
-        return _best(cands, lambda c: _subject_score(doc, tok, c, verb_heads))
+        dt, head_i = TokenTable.of(doc), tok.head.i
+        return _best(cands, lambda c: _subject_score(dt, tok.i, head_i, c, verb_heads))
 
     def _verb_roles(
         self, trig: Trigger, tok: Token, cands: list[Candidate], sentence_cands: list[Candidate]
@@ -542,7 +595,7 @@ class ArgumentFinder:
         prefix = text[:k].rstrip("-")
         if prefix.endswith("s") and len(prefix) > 4 and prefix[:-1] in self.lex.sector_nouns:
             prefix = prefix[:-1]  # linking s: "Polizeiaktion", "Regierungstruppen"
-        country = self.kb.country_by_name(prefix)
+        country = self._country_by_name(prefix)
         code: str | None
         sector: str | None
         if country is not None:
@@ -574,7 +627,7 @@ class ArgumentFinder:
                 prefix, dash, _ = dt.texts[k].partition("-")
                 if not dash or dt.pos[k] not in ("NOUN", "PROPN"):
                     continue
-                country = self.kb.country_by_name(prefix)
+                country = self._country_by_name(prefix)
                 actor = self._named_actor(prefix) if country is None else None
                 code = country.iso3 if country is not None else getattr(actor, "country", None)
                 if code:
@@ -706,23 +759,30 @@ def _best(cands: list[Candidate], score: Callable[[Candidate], float | None]) ->
     return best
 
 
-def _subject_score(doc: Doc, tok: Token, c: Candidate, verb_heads: set[int]) -> float | None:
-    """How likely `c` is the subject of verb `tok`; None where case or article rule it out."""
+def _subject_score(
+    dt: TokenTable, ti: int, head_i: int, c: Candidate, verb_heads: set[int]
+) -> float | None:
+    """How likely `c` is the subject of the verb at token `ti` (whose head is `head_i`); None
+    where case or article rule it out."""
     if c.prep is not None or c.case in ("Dat", "Gen"):
         return None  # an overtly dative or genitive phrase is never the subject
-    if c.case == "Acc" and c.start > tok.i:
+    if c.case == "Acc" and c.start > ti:
         return None  # "dankte den Menschen": an accusative/dative after the verb
-    if _article_of(doc, c) in NON_NOMINATIVE_ARTICLES:
+    if _article_of(dt, c) in NON_NOMINATIVE_ARTICLES:
         return None  # "den", "dem", "einem": the article rules out the nominative
     score = 0.0
-    if c.dep.startswith("nsubj") and (c.head_i in verb_heads or c.head_i == tok.head.i):
+    if c.dep.startswith("nsubj") and (c.head_i in verb_heads or c.head_i == head_i):
         score += 3
     score += {"Nom": 2.0, "Dat": -1.0, "Acc": -1.0}.get(c.case or "", 0.0)
-    if c.start < tok.i:
+    if c.start < ti:
         score += 1
-        if c.start == 0 or doc[c.start].is_sent_start or doc[c.start - 1].text in CLAUSE_BREAKS:
+        if (
+            c.start == 0
+            or dt.sent_start_of(c.start) == c.start
+            or dt.texts[c.start - 1] in CLAUSE_BREAKS
+        ):
             score += 1  # German V2: the phrase before the finite verb is usually the subject
-    return score - 0.05 * abs(c.start - tok.i) + 0.2 * c.specific
+    return score - 0.05 * abs(c.start - ti) + 0.2 * c.specific
 
 
 def _object_score(trig: Trigger, tok: Token, c: Candidate, want: str, role: str) -> float | None:
@@ -743,35 +803,39 @@ def is_passive(doc: Doc, tok: Token) -> bool:
     `aux:pass`/`nsubj:pass` labels count too, the STTS tag alone is unreliable."""
     if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
         return True
+    dt = TokenTable.of(doc)
+    ti, lower, lemma = tok.i, dt.lower, dt.lemma
+    low = lower[ti]
     participle = (
-        tok.tag_ == "VVPP"
+        dt.tag[ti] == "VVPP"
         or "Part" in tok.morph.get("VerbForm", [])
-        or (tok.lower_.startswith("ge") and tok.lower_.endswith(("t", "en")))
+        or (low.startswith("ge") and low.endswith(("t", "en")))
     )
     if not participle:
         return False
-    after = doc[tok.i + 1 : min(tok.sent.end, tok.i + 3)]
-    if any(t.lemma_ in ("haben", "sein") and t.lower_ != "worden" for t in after):
+    s_start, s_end = dt.sent_bounds(ti)
+    if any(
+        lemma[k] in ("haben", "sein") and lower[k] != "worden"
+        for k in range(ti + 1, min(s_end, ti + 3))
+    ):
         return False  # "angegriffen hatte": perfect tense of another clause's verb
-    lo, hi = max(tok.sent.start, tok.i - 25), min(tok.sent.end, tok.i + 4)
+    lo, hi = max(s_start, ti - 25), min(s_end, ti + 4)
     for j in range(lo, hi):
-        t = doc[j]
-        if t.lemma_ == "werden" or t.lower_ in ("worden", "wurde", "wurden", "wird", "werden"):
-            between = doc[min(j, tok.i) : max(j, tok.i)]
-            if not any(b.text == ";" for b in between):
+        if lemma[j] == "werden" or lower[j] in ("worden", "wurde", "wurden", "wird", "werden"):
+            if ";" not in dt.texts[min(j, ti) : max(j, ti)]:
                 return True
     return False
 
 
-def _article_of(doc: Doc, cand: Candidate) -> str:
+def _article_of(dt: TokenTable, cand: Candidate) -> str:
     """The lower-case article that opens the candidate's phrase ("" when none)."""
     for j in (cand.start, cand.start - 1, cand.start - 2):
-        if j < 0 or j >= len(doc):
+        if j < 0 or j >= len(dt):
             continue
-        t = doc[j]
-        if t.tag_ == "ART" or (t.pos_ == "DET" and t.tag_ != "PPOSAT"):
-            return t.lower_
-        if j < cand.start and t.pos_ not in ("ADJ", "NUM"):
+        tag, pos = dt.tag[j], dt.pos[j]
+        if tag == "ART" or (pos == "DET" and tag != "PPOSAT"):
+            return dt.lower[j]
+        if j < cand.start and pos not in ("ADJ", "NUM"):
             break
     return ""
 

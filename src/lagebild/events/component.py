@@ -10,7 +10,6 @@ among events of the same type and parties, 8. context tags.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -34,7 +33,8 @@ from lagebild.events.event import Event, EventDate, Location, Participant
 from lagebild.events.geocode import RANK_COUNTRY, geocode
 from lagebild.events.lexicon import SYMMETRIC_TYPES, EventLexicon, load_lexicon
 from lagebild.events.status import event_status
-from lagebild.events.triggers import TriggerMatch, find_triggers, full_verb_lemma
+from lagebild.events.triggers import TriggerMatch, find_triggers, full_verb_lemma, may_trigger
+from lagebild.memo import BoundedMemo
 from lagebild.nlp.extensions import register_extensions
 from lagebild.nlp.tokens import TokenTable
 
@@ -72,9 +72,12 @@ class EventExtractor:
         quotes = [(q.start, q.end) for q in doc._.quotes if getattr(q, "type", "") != "reported"]
         out: list[Event] = []
         self._places.clear()
+        self.args.forget_doc()
         dt = TokenTable.of(doc)
         home = main_country(doc, self.kb)
         for s_index, (s_start, s_end) in enumerate(dt.sentences):
+            if not may_trigger(dt, self.lex, s_start, s_end):
+                continue
             sent = doc[s_start:s_end]
             clause_of = clause_map(sent)
             matches = find_triggers(doc, sent, self.lex, clause_of)
@@ -95,6 +98,7 @@ class EventExtractor:
                 if any(_same_report(e, event) for e in out[-3:]):
                     continue  # "Asyl gewähren": the noun and its verb name one event
                 out.append(event)
+        self.args.forget_doc()
         _share_within_doc(out)
         tags = context_tags(doc, self.lex)
         for event in out:
@@ -305,25 +309,22 @@ def main_country(doc: Doc, kb: KnowledgeBase | None = None) -> str | None:
     if kb is not None:
         # country adjectives ("die weißrussische Polizei") name the country too
         dt = TokenTable.of(doc)
+        tag, lower = dt.tag, dt.lower
+
+        def iso3(form: str) -> str | None:
+            country = kb.country_by_adjective(form)
+            return country.iso3 if country is not None else None
+
         for i, pos in enumerate(dt.pos):
-            if pos == "ADJ" or dt.tag[i] == "ADJA":
-                country = _adjective_country(kb, dt.lower[i])
-                if country is not None:
-                    counts[country] += 1
+            if pos == "ADJ" or tag[i] == "ADJA":
+                code = _ADJ_COUNTRY.get(lower[i], iso3)
+                if code is not None:
+                    counts[code] += 1
     return counts.most_common(1)[0][0] if counts else None
 
 
-_ADJ_COUNTRY: dict[str, str | None] = {}
-
-
-def _adjective_country(kb: KnowledgeBase, word: str) -> str | None:
-    """ISO-3 code of a country adjective (cached per word form)."""
-    if word not in _ADJ_COUNTRY:
-        if len(_ADJ_COUNTRY) > 100_000:
-            _ADJ_COUNTRY.clear()
-        country = kb.country_by_adjective(word)
-        _ADJ_COUNTRY[word] = country.iso3 if country is not None else None
-    return _ADJ_COUNTRY[word]
+# word form -> ISO-3 code of the country adjective it is (None when it is none)
+_ADJ_COUNTRY: BoundedMemo[str, str | None] = BoundedMemo(100_000)
 
 
 def _back_reference(doc: Doc, match: TriggerMatch, event: Event, earlier: list[Event]) -> bool:
@@ -380,7 +381,10 @@ def _is_kb_place(text: str) -> bool:
 
 
 def _pick_date(doc: Doc, tok: Token, clause: tuple[int, int], dates: list[Any]) -> EventDate | None:
-    lo, hi = doc[clause[0]].idx, doc[clause[1] - 1].idx + len(doc[clause[1] - 1].text)
+    if not dates:
+        return None
+    dt = TokenTable.of(doc)
+    lo, hi = dt.idx[clause[0]], dt.end_char(clause[1])
     inside = [d for d in dates if lo <= d.start < hi]
     if inside:
         return min(inside, key=lambda d: abs(d.start - tok.idx)).date
@@ -402,8 +406,9 @@ def _event_id(doc: Doc, type_: str, offset: int) -> str:
     base = getattr(article, "id", None)
     if not base:
         base = doc.user_data.get("lagebild_text_hash")
-        if base is None:  # hashing doc.text once per doc: building the text is not free
-            base = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:12]
+        if base is None:  # hashing the text once per doc
+            text = TokenTable.of(doc).text  # == doc.text, without joining Token objects
+            base = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
             doc.user_data["lagebild_text_hash"] = base
     return f"{base}-{type_}-{offset}"
 
@@ -487,45 +492,20 @@ def context_tags(doc: Doc, lex: EventLexicon) -> list[str]:
     counts for a tag when its lemma starts with a keyword or ends with it (lower case)."""
     min_hits = int(lex.context.get("min_hits", 2))
     dt = TokenTable.of(doc)
+    lemma, texts = dt.lemma, dt.texts
     lemmas = Counter(
-        dt.lemma[i] or dt.texts[i] for i, pos in enumerate(dt.pos) if pos in ("NOUN", "PROPN")
+        [lemma[i] or texts[i] for i, pos in enumerate(dt.pos) if pos == "NOUN" or pos == "PROPN"]
     )
     hits: Counter[str] = Counter()
-    for lemma, n in lemmas.items():
-        for tag in _tags_of(lex, lemma):
+    patterns = lex.tag_patterns
+
+    def tags_of(word: str) -> tuple[str, ...]:
+        return tuple(t for t, p in patterns.items() if p.search(word))
+
+    for word, n in lemmas.items():
+        for tag in lex.lemma_tags.get(word, tags_of):
             hits[tag] += n
     return [tag for tag in lex.context["tags"] if hits[tag] >= min_hits]
-
-
-_LEMMA_TAGS: dict[tuple[int, str], tuple[str, ...]] = {}
-
-
-def _tags_of(lex: EventLexicon, lemma: str) -> tuple[str, ...]:
-    """The context tags whose keywords a noun lemma starts or ends with (cached)."""
-    key = (id(lex), lemma)
-    found = _LEMMA_TAGS.get(key)
-    if found is None:
-        if len(_LEMMA_TAGS) > 200_000:
-            _LEMMA_TAGS.clear()
-        patterns = _tag_patterns(lex)
-        found = _LEMMA_TAGS[key] = tuple(t for t, p in patterns.items() if p.search(lemma))
-    return found
-
-
-_TAG_PATTERNS: dict[int, dict[str, re.Pattern[str]]] = {}
-
-
-def _tag_patterns(lex: EventLexicon) -> dict[str, re.Pattern[str]]:
-    """One compiled regex per tag ("^(k1|k2)" or "(k1|k2)$" lower-cased), cached per lexicon."""
-    cached = _TAG_PATTERNS.get(id(lex))
-    if cached is None:
-        cached = {}
-        for tag, keys in lex.context["tags"].items():
-            starts = "|".join(re.escape(k) for k in keys)
-            ends = "|".join(re.escape(k.lower()) for k in keys)
-            cached[tag] = re.compile(f"^(?:{starts})|(?:{ends})$")
-        _TAG_PATTERNS[id(lex)] = cached
-    return cached
 
 
 @Language.factory(

@@ -8,10 +8,13 @@ language knowledge a user may extend without touching code.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
+
+from lagebild.memo import BoundedMemo
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -84,8 +87,38 @@ class EventLexicon:
     location_preps: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
     defaults: dict[str, Any] = field(default_factory=dict)
-    noun_cache: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
+    # memos: (lemma, text) of a noun -> its entries; noun lemma -> its context tags
+    noun_cache: BoundedMemo[tuple[str, str], list[Trigger]] = field(
+        default_factory=lambda: BoundedMemo(100_000), compare=False, repr=False
+    )
+    lemma_tags: BoundedMemo[str, tuple[str, ...]] = field(
+        default_factory=lambda: BoundedMemo(200_000), compare=False, repr=False
+    )
     _cue_sets: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    # Indexes derived from the tables above, built once on first use (a lexicon is not
+    # changed after `build_lexicon`).
+    @cached_property
+    def verb_heads(self) -> dict[str, frozenset[str]]:
+        """Verb lemma -> the words that, put before it, make a lexicon verb ("sichern" ->
+        {"zu"} for "zusichern"; "" when the lemma itself is one): a sentence whose verbs are
+        no keys here holds no verb trigger."""
+        heads: dict[str, set[str]] = {}
+        for key in self.verbs:
+            for k in range(len(key)):
+                heads.setdefault(key[k:], set()).add(key[:k])
+        return {base: frozenset(prefixes) for base, prefixes in heads.items()}
+
+    @cached_property
+    def tag_patterns(self) -> dict[str, re.Pattern[str]]:
+        """One compiled regex per context tag: its keywords at the start or, lower-cased,
+        at the end of a lemma ("^(?:k1|k2)|(?:k1|k2)$")."""
+        patterns: dict[str, re.Pattern[str]] = {}
+        for tag, keys in self.context["tags"].items():
+            starts = "|".join(re.escape(k) for k in keys)
+            ends = "|".join(re.escape(k.lower()) for k in keys)
+            patterns[tag] = re.compile(f"^(?:{starts})|(?:{ends})$")
+        return patterns
 
     def default_sector(self, type_: str, mode: str, role: str) -> str | None:
         """The sector of the party an event of `type_`/`mode` implies in `role`, if any."""

@@ -9,6 +9,8 @@ about, e.g. "Ein Treffen soll stattfinden").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
 from lagebild.events.lexicon import EventLexicon, Trigger
@@ -19,8 +21,8 @@ from lagebild.nlp.tokens import TokenTable
 SPEECH_ACT_TYPES = frozenset({"SUPPORT", "ACCUSE", "REQUEST", "THREATEN", "REJECT", "CONSULT"})
 
 
-def _lemma(tok: Token) -> str:
-    return (tok.lemma_ or tok.text).lower()
+def _lemma(dt: TokenTable, j: int) -> str:
+    return (dt.lemma[j] or dt.texts[j]).lower()
 
 
 def event_status(
@@ -34,20 +36,21 @@ def event_status(
     future: bool,
 ) -> str:
     """The status of the event triggered by `tok` (see the module docstring)."""
-    clause_toks = list(doc[clause[0] : clause[1]])
-    np_toks = _np_before(doc, tok)
+    dt = TokenTable.of(doc)
+    lower = dt.lower
+    clause_toks = range(clause[0], clause[1])  # token indices, like all scopes below
+    np_toks = _np_before(dt, tok.i)
     clause_scope = trig.pos == "VERB" or light_verb is not None
     scope = clause_toks if clause_scope else np_toks
-    lemmas = {_lemma(t) for t in scope}
-    words = {t.lower_ for t in scope}
     # 1. negation
-    if any(_lemma(t) in lex.cue_set("negation_determiners") for t in np_toks) or (
+    words = {lower[j] for j in scope} if clause_scope else set()
+    if any(_lemma(dt, j) in lex.cue_set("negation_determiners") for j in np_toks) or (
         clause_scope and words & lex.cue_set("negation")
     ):
         return "negated"
     # 2. hypothetical
     if clause_scope and (
-        (clause_toks and clause_toks[0].lower_ in lex.cue_set("hypothetical_conjunctions"))
+        (clause_toks and lower[clause_toks[0]] in lex.cue_set("hypothetical_conjunctions"))
         or words & lex.cue_set("hypothetical_aux")
     ):
         return "hypothetical"
@@ -55,29 +58,29 @@ def event_status(
     if trig.type != "REQUEST" and _demanded(doc, tok, lex):
         return "demanded"
     # 4. speculated
-    np_lemmas = {_lemma(t) for t in np_toks} | {t.lower_ for t in np_toks}
+    np_lemmas = {_lemma(dt, j) for j in np_toks} | {lower[j] for j in np_toks}
     if np_lemmas & lex.cue_set("speculation_modifiers") or _attributed_to_speculation(
         doc, tok, lex
     ):
         return "speculated"
     if clause_scope and (
-        lemmas & lex.cue_set("speculation_adverbs")
-        or _has_modal(scope, lex.cue_set("speculation_modals"))
+        {_lemma(dt, j) for j in scope} & lex.cue_set("speculation_adverbs")
+        or _has_modal(dt, scope, lex.cue_set("speculation_modals"))
     ):
         return "speculated"
     # 5. planned
     if np_lemmas & lex.cue_set("planned_modifiers") or future:
         return "planned"
-    if clause_scope and _has_modal(scope, lex.cue_set("planned_modals")):
+    if clause_scope and _has_modal(dt, scope, lex.cue_set("planned_modals")):
         return "planned"
     # 6. announced
     if trig.status:
         return trig.status
     if trig.type not in SPEECH_ACT_TYPES:
-        verbs = {_lemma(t) for t in clause_toks if t.pos_ in ("VERB", "AUX")}
+        verbs = {_lemma(dt, j) for j in clause_toks if dt.pos[j] in ("VERB", "AUX")}
         if light_verb is not None:
             verbs.add(_full_lemma(doc, light_verb, clause))
-        if verbs & lex.cue_set("announce_verbs") or quoted or _reported(clause_toks):
+        if verbs & lex.cue_set("announce_verbs") or quoted or _reported(doc, clause_toks):
             return "announced"
     return "happened"
 
@@ -88,23 +91,24 @@ def _full_lemma(doc: Doc, verb: Token, clause: tuple[int, int]) -> str:
     return full_verb_lemma(doc, verb, clause)
 
 
-def _np_before(doc: Doc, tok: Token) -> list[Token]:
-    """The noun's own modifiers: determiners and adjectives right before it."""
-    out: list[Token] = []
-    j = tok.i - 1
-    while j >= 0 and doc[j].pos_ in ("DET", "ADJ", "ADV", "NUM") and len(out) < 5:
-        out.append(doc[j])
+def _np_before(dt: TokenTable, i: int) -> list[int]:
+    """The noun's own modifiers: determiners and adjectives right before it (indices, nearest
+    first)."""
+    out: list[int] = []
+    j = i - 1
+    while j >= 0 and dt.pos[j] in ("DET", "ADJ", "ADV", "NUM") and len(out) < 5:
+        out.append(j)
         j -= 1
     return out
 
 
-def _has_modal(scope: list[Token], modals: frozenset[str]) -> bool:
-    for t in scope:
-        lemma = _lemma(t)
+def _has_modal(dt: TokenTable, scope: Sequence[int], modals: frozenset[str]) -> bool:
+    for j in scope:
+        lemma = _lemma(dt, j)
         if lemma in modals:
-            if lemma == "werden" and not any(u.tag_ == "VVINF" for u in scope if u.i > t.i):
+            if lemma == "werden" and not any(dt.tag[k] == "VVINF" for k in scope if k > j):
                 continue  # "wurde"/"wird" as passive auxiliary, not the future
-            if lemma == "werden" and t.lower_.startswith("wurde"):
+            if lemma == "werden" and dt.lower[j].startswith("wurde"):
                 continue
             return True
     return False
@@ -133,12 +137,13 @@ def _attributed_to_speculation(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
     return False
 
 
-def _reported(clause: list[Token]) -> bool:
+def _reported(doc: Doc, clause: Sequence[int]) -> bool:
     """Konjunktiv I on a finite verb: indirect speech reports a claim."""
-    for t in clause:
-        if t.pos_ in ("VERB", "AUX") and t.tag_.endswith("FIN"):
+    dt = TokenTable.of(doc)
+    for j in clause:
+        if dt.pos[j] in ("VERB", "AUX") and dt.tag[j].endswith("FIN"):
             try:
-                if konjunktiv_type(t) == "I":
+                if konjunktiv_type(doc[j]) == "I":
                     return True
             except Exception:  # pragma: no cover - mood rules need a parsed doc
                 return False

@@ -117,43 +117,76 @@ def find_triggers(
     occurrence = lex.cue_set("occurrence_verbs")
     out: list[TriggerMatch] = []
     verb_lemmas: dict[int, str] = {}
-    for i in range(sent.start, sent.end):
-        pos = dt.pos[i]
-        if pos in VERB_POS or dt.tag[i][:2] == "VV":
+    nouns_of: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per clause, for `_check`
+    pos_, texts, lemma_, verbs = dt.pos, dt.texts, dt.lemma, lex.verbs
+    lo, hi = sent.start, sent.end
+    for i, pos, tag in zip(range(lo, hi), pos_[lo:hi], dt.tag[lo:hi], strict=True):
+        if pos in VERB_POS or tag[:2] == "VV":
             verb_lemmas[i] = _full_verb_lemma(dt, i, clause_of[i])
-        elif pos in ("ADJ", "ADV") and dt.texts[i].islower():
+        elif (pos == "ADJ" or pos == "ADV") and texts[i].islower():
             # the tagger often misreads the finite part of a separable verb ("wirft ... vor"
             # as an adjective): its lemma plus the particle later in the clause names the verb
             lemma = _particle_verb(dt, i, clause_of[i])
-            if lemma in lex.verbs:
+            if lemma in verbs:
                 verb_lemmas[i] = lemma
-    for i in range(sent.start, sent.end):
+    for i in range(lo, hi):
         entries: list[Trigger] = []
         if i in verb_lemmas:
-            entries = lex.verbs.get(verb_lemmas[i], []) or lex.verbs.get(
-                _participle_infinitive(dt.lemma[i], dt.lower[i]), []
+            entries = verbs.get(verb_lemmas[i], []) or verbs.get(
+                _participle_infinitive(lemma_[i], dt.lower[i]), []
             )
-        elif dt.pos[i] in ("NOUN", "PROPN") and dt.texts[i][:1].isupper():
-            entries = noun_entries(lex, dt.lemma[i], dt.texts[i])
+        elif (pos_[i] == "NOUN" or pos_[i] == "PROPN") and texts[i][:1].isupper():
+            entries = noun_entries(lex, lemma_[i], texts[i])
         for entry in entries:
-            match = _check(dt, doc[i], entry, clause_of[i], verb_lemmas, occurrence)
+            match = _check(dt, doc[i], entry, clause_of[i], verb_lemmas, occurrence, nouns_of)
             if match is not None:
                 out.append(match)
                 break
     return out
 
 
+def may_trigger(dt: TokenTable, lex: EventLexicon, lo: int, hi: int) -> bool:
+    """False when `find_triggers` surely finds nothing in tokens [lo, hi): no verb whose lemma
+    (with some word of the sentence as its particle) is a lexicon verb, and no noun with
+    lexicon entries. Most sentences are ruled out here without building their clauses."""
+    heads, verbs, lower = lex.verb_heads, lex.verbs, dt.lower
+    nouns = lex.noun_cache
+    words: set[str] | None = None  # the sentence's words, read when a lemma needs a particle
+
+    def entries_of(key: tuple[str, str]) -> list[Trigger]:
+        return _noun_entries(key[0], key[1], lex)
+
+    for i, pos, tag, lemma, text in zip(
+        range(lo, hi), dt.pos[lo:hi], dt.tag[lo:hi], dt.lemma[lo:hi], dt.texts[lo:hi], strict=True
+    ):
+        if pos in VERB_POS or tag[:2] == "VV":
+            prefixes = heads.get((lemma or text).lower())
+            if prefixes is not None:
+                if "" in prefixes:
+                    return True
+                words = set(lower[lo:hi]) if words is None else words
+                if not prefixes.isdisjoint(words):
+                    return True
+            low = lower[i]
+            if low[:2] == "ge" and _participle_infinitive(lemma, low) in verbs:
+                return True
+        elif pos == "NOUN" or pos == "PROPN":
+            if text[:1].isupper() and nouns.get((lemma, text), entries_of):  # `noun_entries`
+                return True
+        elif pos == "ADJ" or pos == "ADV":
+            if text.islower():
+                prefixes = heads.get((lemma or text).lower())
+                if prefixes is not None:
+                    words = set(lower[lo:hi]) if words is None else words
+                    if not prefixes.isdisjoint(words):
+                        return True
+    return False
+
+
 def noun_entries(lex: EventLexicon, lemma: str, text: str) -> list[Trigger]:
     """Lexicon entries of a noun (by lemma, text, plural-less text, or compound head), cached
     per (lemma, text) on the lexicon."""
-    key = (lemma, text)
-    cache = lex.noun_cache
-    found = cache.get(key)
-    if found is None:
-        if len(cache) > 100_000:
-            cache.clear()
-        found = cache[key] = _noun_entries(lemma, text, lex)
-    return found
+    return lex.noun_cache.get((lemma, text), lambda key: _noun_entries(key[0], key[1], lex))
 
 
 def _noun_entries(lemma: str, text: str, lex: EventLexicon) -> list[Trigger]:
@@ -187,6 +220,7 @@ def _check(
     clause: tuple[int, int],
     verb_lemmas: dict[int, str],
     occurrence_verbs: frozenset[str],
+    nouns_of: dict[tuple[int, int], list[tuple[int, str]]] | None = None,
 ) -> TriggerMatch | None:
     lo, hi, ti = clause[0], clause[1], tok.i
     light: Token | None = None
@@ -200,11 +234,16 @@ def _check(
             return None
         light = tok.doc[k]
     if entry.needs_object or entry.exclude_objects:
-        nouns = {
-            _noun_lemma(dt.lemma[j] or dt.texts[j])
-            for j in range(lo, hi)
-            if dt.pos[j] in ("NOUN", "PROPN") and j != ti
-        }
+        clause_nouns = nouns_of.get(clause) if nouns_of is not None else None
+        if clause_nouns is None:
+            clause_nouns = [
+                (j, _noun_lemma(dt.lemma[j] or dt.texts[j]))
+                for j in range(lo, hi)
+                if dt.pos[j] in ("NOUN", "PROPN")
+            ]
+            if nouns_of is not None:
+                nouns_of[clause] = clause_nouns
+        nouns = {n for j, n in clause_nouns if j != ti}
         if entry.needs_object and not any(
             n.startswith(o) or n.endswith(o.lower()) for n in nouns for o in entry.needs_object
         ):
