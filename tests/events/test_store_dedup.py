@@ -83,3 +83,24 @@ def test_two_reports_one_event(tmp_path: Path) -> None:
     assert merged["date"] == "2031-05-06" and merged["event_loc"]["geonameid"] == 3169070
     assert merged["actor"][0]["code"] == "FRA" and merged["event"] == "CONSULT"
     assert merged["status"] == "happened" and len(merged["text_info"]) == 2
+
+
+def test_partyless_reports_stay_apart(tmp_path: Path) -> None:
+    """Same type, date and place but no known party: nothing ties the reports together, in the
+    database and in the clustering the Spark job uses."""
+    from lagebild.events.dedup import cluster_reports
+
+    engine = open_database(str(tmp_path / "t.db"))
+    analyses = [
+        _analysis("p1", "In Rom demonstrierten am Samstag Tausende.", "2031-05-10", None),
+        _analysis("p2", "Auch in Rom gingen Menschen auf die Straße.", "2031-05-10", None),
+    ]
+    for analysis in analyses:
+        event = analysis["events"][0]
+        event["type"], event["actor"], event["recipient"] = "PROTEST", None, None
+    for i, analysis in enumerate(analyses):
+        assert store_analysis(engine, analysis, f"hash{i}").stored
+    records = list(iter_plover_events(engine))
+    assert [r["report_count"] for r in records] == [1, 1]
+    clusters = cluster_reports([(a["article"]["id"], a["events"][0]) for a in analyses])
+    assert len(clusters) == 2

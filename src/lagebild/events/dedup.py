@@ -1,9 +1,13 @@
 """Cross-article de-duplication: one real happening reported by many outlets is one event.
 
 Two event records are the same happening when: same type; same actor and recipient (KB id,
-else country+sector; parties unordered for CONSULT/AGREE/COOPERATE); date intervals that
-overlap after widening by `window_days`; compatible places (either unknown, same geonameid,
-or same country).
+else country+sector; parties unordered for CONSULT/AGREE/COOPERATE), at least one of them
+known; date intervals that overlap after widening by `window_days`; compatible places (either
+unknown, same geonameid, or same country).
+
+An event with neither party known is never merged: type, date and place alone would fold
+every partyless protest of a month into one, and their shared empty key would make each new
+report compare against all earlier ones (quadratic over an archive).
 """
 
 from __future__ import annotations
@@ -64,10 +68,17 @@ def places_compatible(a: dict[str, Any] | None, b: dict[str, Any] | None) -> boo
     return a.get("country") == b.get("country")
 
 
+def has_parties(key: tuple[str, str, str]) -> bool:
+    """Whether an `event_key` names at least one party (only such events are merged)."""
+    return bool(key[1] or key[2])
+
+
 def same_happening(a: dict[str, Any], b: dict[str, Any], window_days: int = WINDOW_DAYS) -> bool:
     """Whether two event dicts (schema or stored form) describe one happening."""
+    key = event_key(a)
     return (
-        event_key(a) == event_key(b)
+        has_parties(key)
+        and key == event_key(b)
         and dates_compatible(a.get("date"), b.get("date"), window_days)
         and places_compatible(a.get("location"), b.get("location"))
     )
@@ -135,7 +146,9 @@ def cluster_reports(reports: list[tuple[str | None, dict[str, Any]]]) -> list[di
     applies on store, usable where events are not stored one by one (Spark)."""
     clusters: list[dict[str, Any]] = []
     for article_id, event in reports:
-        index = next((i for i, c in enumerate(clusters) if same_happening(c, event)), None)
+        index = None
+        if has_parties(event_key(event)):
+            index = next((i for i, c in enumerate(clusters) if same_happening(c, event)), None)
         if index is None:
             clusters.append(new_record(event, article_id))
         else:

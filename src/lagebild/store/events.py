@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
-from lagebild.events.dedup import add_report, event_key, new_record, same_happening
+from lagebild.events.dedup import add_report, event_key, has_parties, new_record, same_happening
 from lagebild.store import driver, tables
 
 # Statements built once and run on the DBAPI cursor (`driver`): SQLAlchemy's per-execute work
@@ -92,6 +92,8 @@ def _same_happening(
     """(pk, data) of the first stored cluster with the event's key that describes the same
     happening, in the order the database returns them; each row's JSON is decoded only when
     it is compared (the rows after the match are never looked at)."""
+    if not has_parties(key):
+        return None  # never merged (events.dedup): no need to read the growing partyless rows
     etype, akey, rkey = key
     rows = driver.fetch_all(connection, _SIMILAR, {"etype": etype, "akey": akey, "rkey": rkey})
     for pk, stored in rows:
