@@ -9,7 +9,8 @@ than tokenising, so the ratio says how close we are to that limit, independent o
 Stages (one process, one core): read (parse the article files), language (sentences, core
 model, NER), entities, quotes, events, output (the schema dict), store (SQLite, one
 transaction per article). Throughput runs what `lagebild ingest` runs — read → analyse in
-batches of 8 articles → store — with 1 worker (all in one process, as `--workers 1`) and with
+batches of `BATCH_SIZE` (16) articles → store — with 1 worker (all in one process, as
+`--workers 1`) and with
 N worker processes (forked once with the pipeline loaded; the main process stores while
 workers analyse, as `lagebild ingest` does), once up to quotes (events disabled, nothing
 stored) and once end to end. Peak RSS is reported for the main process and for each worker.
@@ -29,6 +30,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 import argparse  # noqa: E402
 import json  # noqa: E402
 import multiprocessing  # noqa: E402
+import platform  # noqa: E402
 import resource  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
@@ -207,7 +209,7 @@ def main() -> None:
     import spacy
 
     import lagebild
-    from lagebild.analysis import analyze_article
+    from lagebild.analysis import BATCH_SIZE, analyze_article
     from lagebild.read.sources import read_one
     from lagebild.store.database import open_database
 
@@ -257,6 +259,10 @@ def main() -> None:
 
     bare = statistics.median(runs["bare_tokenizer"])
     report: dict[str, Any] = {
+        # spaCy's Python 3.11 wheels carry Cython profiling hooks (see scripts/setup.sh)
+        "python": platform.python_version(),
+        "spacy": spacy.__version__,
+        "batch_size": BATCH_SIZE,
         "articles": len(texts),
         "words_per_article": round(words / len(texts)),
         "tokens_per_article": round(tokens / len(texts)),

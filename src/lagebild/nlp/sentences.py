@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import cast
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_PUNCT, ORTH, SENT_START, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from thinc.types import Ints2d
 
 FINAL_PUNCT = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
@@ -27,6 +27,7 @@ QUOTE_PAIRS: dict[str, frozenset[str]] = {
     "»": frozenset({"«"}),
     "«": frozenset({"»"}),
 }
+QUOTE_MARKS = frozenset(QUOTE_PAIRS) | {"“", "”", "‘", "’", "«", "»"}
 MAX_QUOTE_TOKENS = 250  # an unclosed mark this far back is treated as stray, not as a quotation
 
 
@@ -48,39 +49,45 @@ def set_sentence_starts(doc: Doc) -> Doc:
 
 
 def sentence_starts(doc: Doc) -> list[bool]:
-    """One flag per token: does a sentence start here?"""
-    flags = [False] * len(doc)
-    if not len(doc):
+    """One flag per token: does a sentence start here?
+
+    Works on plain strings and flags read in one `to_array` call: creating a `Token` object per
+    token cost more than the rules themselves.
+    """
+    n = len(doc)
+    flags = [False] * n
+    if not n:
         return flags
     flags[0] = True
+    rows = doc.to_array([ORTH, SPACY, IS_PUNCT]).tolist()
+    strings = doc.vocab.strings
+    texts = [strings[row[0]] for row in rows]
     open_quote: tuple[str, int] | None = None  # (mark, token index) of the innermost open quote
     end_pending = False  # final punctuation seen, waiting for the next real token
-    for i, token in enumerate(doc):
-        text = token.text
-        if token.is_space:
+    for i, text in enumerate(texts):
+        if text.isspace():
             if "\n" in text:
                 open_quote = None
                 end_pending = False
-                if i + 1 < len(doc):
+                if i + 1 < n:
                     flags[i + 1] = True
             continue
         if open_quote is not None and i - open_quote[1] > MAX_QUOTE_TOKENS:
             open_quote = None
-        if _is_quote_mark(token):
+        if text in QUOTE_MARKS:
             if open_quote is not None and text in QUOTE_PAIRS[open_quote[0]]:
                 open_quote = None
                 # final punctuation inside the closing mark ends the sentence: `… kommen.“ Dann`
-                end_pending = i > 0 and doc[i - 1].text in FINAL_PUNCT
+                end_pending = i > 0 and texts[i - 1] in FINAL_PUNCT
                 continue
-            if open_quote is None and text in QUOTE_PAIRS and _opens(token):
+            if open_quote is None and text in QUOTE_PAIRS and _opens(texts, rows, i):
                 if end_pending:
                     flags[i] = True
                     end_pending = False
                 open_quote = (text, i)
-                continue
             continue
         if end_pending:
-            if _can_start_sentence(token):
+            if _can_start_sentence(text):
                 flags[i] = True
             end_pending = False
         if text in FINAL_PUNCT and open_quote is None:
@@ -88,21 +95,16 @@ def sentence_starts(doc: Doc) -> list[bool]:
     return flags
 
 
-def _is_quote_mark(token: Token) -> bool:
-    return token.text in QUOTE_PAIRS or token.text in {"“", "”", "‘", "’", "«", "»"}
-
-
-def _opens(token: Token) -> bool:
-    """Symmetric marks (") open only where no word touches them on the left."""
-    if token.text != '"':
+def _opens(texts: list[str], rows: list[list[int]], i: int) -> bool:
+    """Symmetric marks (") open only where no word touches them on the left (`rows`: ORTH,
+    SPACY, IS_PUNCT per token)."""
+    if texts[i] != '"' or i == 0:
         return True
-    if token.i == 0:
-        return True
-    prev = token.doc[token.i - 1]
-    return bool(prev.whitespace_) or prev.is_space or prev.is_punct
+    _, trailing_space, is_punct = rows[i - 1]
+    return bool(trailing_space) or texts[i - 1].isspace() or bool(is_punct)
 
 
-def _can_start_sentence(token: Token) -> bool:
+def _can_start_sentence(text: str) -> bool:
     """After a full stop, lower-case continuations ("usw. und") and commas do not start one."""
-    first = token.text[0]
-    return first.isupper() or first.isdigit() or first in "([„»«\"'‚" or token.is_space
+    first = text[0]
+    return first.isupper() or first.isdigit() or first in "([„»«\"'‚" or text.isspace()

@@ -17,6 +17,8 @@ Shape, following the cc-pyspark convention of one task per input file:
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -47,6 +49,11 @@ def run_job(
     """Run the whole job; returns the number of rows written per kind (and PLOVER events)."""
     from pyspark.sql import SparkSession
 
+    launched_by_spark_submit = "PYSPARK_GATEWAY_PORT" in os.environ
+    if (master or "").startswith("local") or (master is None and not launched_by_spark_submit):
+        # local Python workers must run this interpreter (the one lagebild is installed in),
+        # not whatever `python3` comes first on PATH (PySpark's default)
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("lagebild")
     if master:
         builder = builder.master(master)
