@@ -12,18 +12,16 @@ covers, such as events or works, are kept).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from lagebild.entities.clusters import EntityCluster
 from lagebild.entities.kb import KnowledgeBase
 from lagebild.entities.linker import Linker
 from lagebild.entities.mentions import (
     Candidate,
-    is_subject,
     load_lexicon,
     merge_names,
     sentence_index,
@@ -48,10 +46,13 @@ class EntityLinker:
         self.ruler = KbRuler(nlp, kb.entity_patterns())
         self.roles = RoleFinder(kb, self.lexicon)
         self.linker = Linker(kb, self.lexicon)
+        self._pronoun_genders: dict[str, str | None] = {}  # memo of `find_pronouns`
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.entities = self.clusters(doc)
-        _set_ents(doc, doc._.entities)
+        ents = list(doc.ents)  # `doc.ents` builds its Spans on every access: read once
+        clusters = self._clusters(doc, ents)
+        doc._.entities = clusters
+        _set_ents(doc, clusters, ents, TokenTable.of(doc))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterable[Doc]:
@@ -60,16 +61,25 @@ class EntityLinker:
 
     def clusters(self, doc: Doc) -> list[EntityCluster]:
         """The clusters of `doc` (without touching the Doc)."""
-        sent_of = sentence_index(doc)
+        return self._clusters(doc, list(doc.ents))
+
+    def _clusters(self, doc: Doc, ents: list[Span]) -> list[EntityCluster]:
+        """`clusters`, with `ents` = `list(doc.ents)` read by the caller."""
         table = TokenTable.of(doc)  # read once: the passes below test most tokens' text
+        sent_of = sentence_index(doc, table)
         texts = table.texts
-        names = merge_names(doc, self.ruler(doc))
+        names = merge_names(doc, self.ruler(doc), ents)
         names = [c for c in names if not self._is_adjective(doc, c)]
         names, roles = self.roles.find(doc, names, texts)
-        names = _add_surnames(doc, names, roles, texts)
-        pronouns = find_pronouns(doc, self.lexicon, sent_of, texts)
+        names = _add_surnames(doc, names, roles, table)
+        pronouns = find_pronouns(doc, self.lexicon, sent_of, texts, self._pronoun_genders)
+        has_dep = doc.has_annotation("DEP")
+        subject_deps = self.lexicon.subject_deps
+        n = len(doc)
         for cand in (*names, *roles):
-            _place(doc, cand, sent_of, self.lexicon.subject_deps)
+            # `_place`, with the parse test made once for the doc
+            cand.sent = sent_of[cand.start] if n else 0
+            cand.subject = has_dep and _root_dep(doc, table, cand.start, cand.end) in subject_deps
         article = doc._.article
         date = getattr(article, "date", None) if article is not None else None
         return self.linker.build(doc, names, roles, pronouns, date, table)
@@ -83,10 +93,11 @@ class EntityLinker:
 
 
 def _add_surnames(
-    doc: Doc, names: list[Candidate], roles: list[Candidate], texts: list[str]
+    doc: Doc, names: list[Candidate], roles: list[Candidate], table: TokenTable
 ) -> list[Candidate]:
     """Single proper nouns that repeat the last word of a person's full name ("Dubois" after
-    "Claire Dubois") are mentions even where the NER missed them (`texts`: token texts)."""
+    "Claire Dubois") are mentions even where the NER missed them (`table`: the token table)."""
+    texts, pos = table.texts, table.pos
     surnames = {
         texts[c.end - 1]
         for c in names
@@ -98,51 +109,81 @@ def _add_surnames(
     extra = [
         Candidate(i, i + 1, "name", label="PER")
         for i, text in enumerate(texts)
-        if text in surnames and i not in covered and doc[i].pos_ in ("PROPN", "")
+        if text in surnames and i not in covered and pos[i] in ("PROPN", "")
     ]
     return sorted(names + extra, key=lambda c: c.start) if extra else names
 
 
-def _place(doc: Doc, cand: Candidate, sent_of: list[int], subject_deps: frozenset[str]) -> None:
-    """Sentence number and grammatical role of a candidate (salience needs both)."""
-    cand.sent = sent_of[cand.start] if len(doc) else 0
-    cand.subject = is_subject(doc, cand.start, cand.end, subject_deps)
+def _root_dep(doc: Doc, table: TokenTable, start: int, end: int) -> str:
+    """`doc[start:end].root.dep_` (a one-token span is its own root: no Span needed)."""
+    if end - start == 1:
+        return table.dep[start]
+    return doc[start:end].root.dep_
 
 
-def _set_ents(doc: Doc, clusters: Sequence[EntityCluster]) -> None:
-    """Mirror the name mentions into `doc.ents` (label = cluster type, kb_id_ = cluster id)."""
-    spans: list[Span] = []
+def _set_ents(
+    doc: Doc,
+    clusters: Sequence[EntityCluster],
+    ents: list[Span] | None = None,
+    table: TokenTable | None = None,
+) -> None:
+    """Mirror the name mentions into `doc.ents` (label = cluster type, kb_id_ = cluster id);
+    `ents` is `list(doc.ents)` before, `table` the doc's token table, when the caller has them.
+
+    A mention's character offsets are those of its token span (`linker._to_mention`), so
+    `doc.char_span(mention.start, mention.end)` is that token span: the spans are built from
+    the token offsets directly, and overlaps are resolved like `spacy.util.filter_spans`."""
+    if ents is None:
+        ents = list(doc.ents)
+    texts = (table if table is not None else TokenTable.of(doc)).texts
+    spans: list[tuple[int, int, tuple[str, str]]] = []
     for cluster in clusters:
         for mention in cluster.mentions:
             if mention.kind not in ENT_KINDS or mention.token_start < 0:
                 continue
-            span = doc.char_span(mention.start, mention.end)
-            start = mention.token_start if span is None else span.start
-            end = mention.token_end if span is None else span.end
+            start, end = mention.token_start, mention.token_end
             # a title belongs to the mention, not to the name entity
-            name_span = doc[start:end]
             if mention.role:
-                tail = [t for t in name_span if t.i > _role_index(name_span, mention.role)]
-                if tail:
-                    name_span = doc[tail[0].i : end]
-            spans.append(Span(doc, name_span.start, name_span.end, label=cluster.type,
-                              kb_id=cluster.id))
-    ours = filter_spans(spans)
-    taken = {i for s in ours for i in range(s.start, s.end)}
-    kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
-    kept = [e for e in kept if not _lower_adjective(e)]
-    doc.set_ents(filter_spans(ours + kept), default="outside")
+                role_at = _role_index(texts, start, end, mention.role)
+                if role_at + 1 < end:
+                    start = role_at + 1
+            spans.append((start, end, (cluster.type, cluster.id)))
+    ours = [
+        (start, end, Span(doc, start, end, label=label, kb_id=kb_id))
+        for start, end, (label, kb_id) in _filter_spans(spans)
+    ]
+    taken = {i for start, end, _ in ours for i in range(start, end)}
+    kept = [
+        (e.start, e.end, e)
+        for e in ents
+        if not any(i in taken for i in range(e.start, e.end))
+        and not (e.end - e.start == 1 and texts[e.start][:1].islower())  # lower-case adjective
+    ]
+    doc.set_ents([span for _, _, span in _filter_spans(ours + kept)], default="outside")
 
 
-def _role_index(span: Span, role_text: str) -> int:
-    for token in span:
-        if token.text == role_text:
-            return token.i
-    return span.start - 1
+_T = TypeVar("_T")
 
 
-def _lower_adjective(ent: Span) -> bool:
-    return len(ent) == 1 and ent.text[:1].islower()
+def _filter_spans(spans: list[tuple[int, int, _T]]) -> list[tuple[int, int, _T]]:
+    """`spacy.util.filter_spans` over (start, end, payload) triples: the (first) longest of
+    overlapping spans wins; the result is in text order."""
+    ordered = sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True)
+    result: list[tuple[int, int, _T]] = []
+    seen: set[int] = set()
+    for span in ordered:
+        if span[0] not in seen and span[1] - 1 not in seen:
+            result.append(span)
+            seen.update(range(span[0], span[1]))
+    return sorted(result, key=lambda s: s[0])
+
+
+def _role_index(texts: list[str], start: int, end: int, role_text: str) -> int:
+    """Index of the first token of `[start, end)` whose text is `role_text`, else `start - 1`."""
+    for i in range(start, end):
+        if texts[i] == role_text:
+            return i
+    return start - 1
 
 
 @Language.factory(

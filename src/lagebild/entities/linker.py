@@ -9,6 +9,7 @@ everything mentioned before them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc
@@ -113,7 +114,13 @@ class Linker:
             work.mentions.append(cand)
         # unknown names: full names first, then single words that shorten one of them
         unknown.sort(key=lambda c: (-(c.end - c.name_start), c.start))
-        name_words: dict[tuple[int, int], list[str]] = {}
+        if not unknown:
+            return
+        # the words of every cluster's names, kept up to date as the loop adds mentions and
+        # clusters (it only appends to both)
+        name_words = _NameWords(self._table.span_text)
+        for work in clusters.values():
+            name_words.add_cluster(work)
         for cand in unknown:
             text = self._name(cand)
             work = (
@@ -126,7 +133,9 @@ class Linker:
                 work = clusters.get(key)
                 if work is None:
                     work = clusters[key] = WorkCluster(key, cand.label or "MISC", name=text)
+                    name_words.add_cluster(work)
             work.mentions.append(cand)
+            name_words.add_mention(work, cand)
 
     def _candidates_of(self, doc: Doc, cand: Candidate) -> list[Any]:
         """KB actors a name may denote: ids from the ruler, else an alias look-up."""
@@ -208,30 +217,14 @@ class Linker:
         doc: Doc,
         cand: Candidate,
         clusters: dict[str, WorkCluster],
-        name_words: dict[tuple[int, int], list[str]],
+        name_words: _NameWords,
     ) -> WorkCluster | None:
-        """The cluster whose full name contains this single word ("Merz" in "Friedrich Merz").
-
-        `name_words` memoises the words of each name span for the caller's loop, which asks
-        about every mention once per unknown word."""
+        """The cluster whose full name contains this single word ("Merz" in "Friedrich Merz"):
+        the first one in `clusters` (not a country or city) with a name mention or an actor
+        name that has the word or its base form as a word (`name_words` indexes those
+        words)."""
         text = self._name(cand)
-        forms = {text, *strip_genitive(text)}
-        for work in clusters.values():
-            if work.kind in ("country", "city"):
-                continue
-            words: set[str] = set()
-            for mention in work.mentions:
-                if mention.kind == "name":
-                    key = (mention.name_start, mention.end)
-                    found = name_words.get(key)
-                    if found is None:
-                        found = name_words[key] = self._table.span_text(*key).split()
-                    words.update(found)
-            if work.actor is not None:
-                words.update(str(work.actor.name).split())
-            if forms & words:
-                return work
-        return None
+        return name_words.first({text, *strip_genitive(text)})
 
     def _attach_role(
         self, doc: Doc, cand: Candidate, clusters: dict[str, WorkCluster], date: str | None
@@ -324,7 +317,7 @@ class Linker:
             name = work.name or mentions[0].text
             kb_id = getattr(actor, "actor_id", None) if actor is not None else None
             return EntityCluster(
-                id=kb_id or local_id(name),
+                id=kb_id or _local_id(name),
                 name=name,
                 type="LOC",
                 kb_id=kb_id,
@@ -348,25 +341,33 @@ class Linker:
                 gender=actor.gender,
                 mentions=mentions,
             )
-        names = [m for m in work.mentions if m.kind == "name"]
-        longest = max((self._name(m) for m in names), key=len, default=None)
+        span_text = self._table.span_text  # (`self._name` of each name mention)
+        longest = max(
+            [span_text(m.name_start, m.end) for m in work.mentions if m.kind == "name"],
+            key=len,
+            default=None,
+        )
         name = longest or work.name or mentions[0].text
         titled = [m for m in work.mentions if m.role is not None]
-        country = work.country or next((m.country for m in titled if m.country), None)
         label = work.label
-        if titled and label in ("MISC", "ORG"):
-            label = "PER"
-        sector = next(
-            (self.role_sector(m.role) for m in titled if self.role_sector(m.role)), None
-        )
+        if titled:
+            country = work.country or next((m.country for m in titled if m.country), None)
+            if label in ("MISC", "ORG"):
+                label = "PER"
+            sector = next(
+                (self.role_sector(m.role) for m in titled if self.role_sector(m.role)), None
+            )
+            offices = list(dict.fromkeys(m.role_text for m in titled if m.role_text))
+        else:  # (the common case: a name without a title)
+            country, sector, offices = work.country or None, None, []
         return EntityCluster(
-            id=local_id(name),
+            id=_local_id(name),
             name=name,
             type=label,
             country=country,
             sector=sector,
             kind="person" if label == "PER" else None,
-            offices=list(dict.fromkeys(m.role_text for m in titled if m.role_text)),
+            offices=offices,
             gender=work.gender,
             mentions=mentions,
         )
@@ -384,6 +385,50 @@ class Linker:
                 if first in self.lexicon.first_names:
                     work.gender = self.lexicon.first_names[first]
                     break
+
+
+class _NameWords:
+    """The words of the clusters' names, as `Linker._shortened` compares them: for every
+    cluster except countries and cities, the words of its name mentions and of its actor's
+    name. Clusters are registered in the order of the `clusters` dict, so the first cluster
+    that has a word is the one with the lowest position."""
+
+    def __init__(self, span_text: Callable[[int, int], str]) -> None:
+        self._span_text = span_text
+        self._works: list[WorkCluster] = []
+        self._position: dict[int, int] = {}  # id(work) -> position in `_works`
+        self._by_word: dict[str, set[int]] = {}
+
+    def add_cluster(self, work: WorkCluster) -> None:
+        """Register a cluster (after all clusters before it in `clusters`), with its mentions."""
+        position = self._position[id(work)] = len(self._works)
+        self._works.append(work)
+        if work.kind in ("country", "city"):
+            return
+        if work.actor is not None:
+            for word in str(work.actor.name).split():
+                self._by_word.setdefault(word, set()).add(position)
+        for mention in work.mentions:
+            self.add_mention(work, mention)
+
+    def add_mention(self, work: WorkCluster, mention: Candidate) -> None:
+        """Add the words of a mention appended to a registered cluster."""
+        if mention.kind != "name" or work.kind in ("country", "city"):
+            return
+        position = self._position[id(work)]
+        for word in self._span_text(mention.name_start, mention.end).split():
+            self._by_word.setdefault(word, set()).add(position)
+
+    def first(self, forms: set[str]) -> WorkCluster | None:
+        """The first registered cluster that has one of `forms` as a word."""
+        best = -1
+        for form in forms:
+            positions = self._by_word.get(form)
+            if positions:
+                found = min(positions)
+                if best < 0 or found < best:
+                    best = found
+        return self._works[best] if best >= 0 else None
 
 
 def _work_for_actor(key: str, actor: Any) -> WorkCluster:
@@ -440,15 +485,32 @@ def _office_country(offices: list[Any]) -> str | None:
     return next((o.country for o in offices if getattr(o, "country", None)), None)
 
 
+_LOCAL_IDS: dict[str, str] = {}
+
+
+def _local_id(name: str) -> str:
+    """`local_id(name)`, memoised (a SHA-1 per cluster and article otherwise)."""
+    found = _LOCAL_IDS.get(name)
+    if found is None:
+        if len(_LOCAL_IDS) > 100_000:
+            _LOCAL_IDS.clear()
+        found = _LOCAL_IDS[name] = local_id(name)
+    return found
+
+
 def _to_mention(table: TokenTable, cand: Candidate) -> Mention:
-    """The mention of `doc[cand.start : cand.end]` (text and offsets from the token table)."""
+    """The mention of `doc[cand.start : cand.end]` (text and offsets from the token table:
+    `table.span_text`, `table.idx`, `table.end_char`, read without the method calls)."""
+    start, end = cand.start, cand.end
+    char_start = table.idx[start]
+    char_end = table.idx[end - 1] + len(table.texts[end - 1])
     return Mention(
-        text=table.span_text(cand.start, cand.end),
-        start=table.idx[cand.start],
-        end=table.end_char(cand.end),
+        text=table.text[char_start:char_end] if end > start else "",
+        start=char_start,
+        end=char_end,
         kind=cand.kind,
         role=cand.role_text,
         sector=cand.sector,
-        token_start=cand.start,
-        token_end=cand.end,
+        token_start=start,
+        token_end=end,
     )

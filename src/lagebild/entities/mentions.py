@@ -15,9 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from lagebild.entities.ruler import KbMatch
+from lagebild.nlp.tokens import TokenTable
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 NAME_LABELS = frozenset({"PER", "LOC", "ORG", "MISC"})
@@ -100,14 +101,18 @@ def load_lexicon() -> Lexicon:
     )
 
 
-def sentence_index(doc: Doc) -> list[int]:
-    """Sentence number per token (0 everywhere when the Doc has no sentence boundaries)."""
+def sentence_index(doc: Doc, table: TokenTable | None = None) -> list[int]:
+    """Sentence number per token (0 everywhere when the Doc has no sentence boundaries);
+    `table` is the doc's token table when the caller has it (its sentences are `doc.sents`)."""
     index = [0] * len(doc)
     if not doc.has_annotation("SENT_START"):
         return index
-    for number, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            index[i] = number
+    if "sents" in doc.user_hooks:
+        bounds = [(sent.start, sent.end) for sent in doc.sents]
+    else:
+        bounds = (table if table is not None else TokenTable.of(doc)).sentences
+    for number, (start, end) in enumerate(bounds):
+        index[start:end] = [number] * (end - start)
     return index
 
 
@@ -119,12 +124,15 @@ def is_subject(doc: Doc, start: int, end: int, subject_deps: frozenset[str]) -> 
     return root.dep_ in subject_deps
 
 
-def merge_names(doc: Doc, kb_matches: list[KbMatch]) -> list[Candidate]:
-    """Name candidates from KB matches and `doc.ents`: longer spans win, KB ids are kept."""
+def merge_names(
+    doc: Doc, kb_matches: list[KbMatch], ents: list[Span] | None = None
+) -> list[Candidate]:
+    """Name candidates from KB matches and `doc.ents` (`ents`: `list(doc.ents)` when the caller
+    has read them): longer spans win, KB ids are kept."""
     spans: list[Candidate] = [
         Candidate(m.start, m.end, "name", label=m.label, kb_ids=list(m.ids)) for m in kb_matches
     ]
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ in NAME_LABELS:
             spans.append(Candidate(ent.start, ent.end, "name", label=ent.label_))
     spans = _prefer_leading_kb_names(spans)
@@ -190,11 +198,17 @@ def _prefer_leading_kb_names(spans: list[Candidate]) -> list[Candidate]:
     kb_spans = [c for c in spans if c.kb_ids]
     if not kb_spans:
         return spans
+    # shortest KB span at each start: "a KB span starts here and ends before `cand`" is then
+    # one look-up instead of a scan of all KB spans per candidate
+    shortest: dict[int, int] = {}
+    for k in kb_spans:
+        if k.start not in shortest or k.end < shortest[k.start]:
+            shortest[k.start] = k.end
     kept: list[Candidate] = []
     for cand in spans:
         if (
             not cand.kb_ids
-            and any(k.start == cand.start and k.end < cand.end for k in kb_spans)
+            and shortest.get(cand.start, cand.end) < cand.end
             and not any(k.end == cand.end for k in kb_spans if k.start > cand.start)
         ):
             continue

@@ -20,18 +20,30 @@ SUBJECT_WEIGHT = 2.0
 RECENCY_BONUS = 0.5
 UNKNOWN_GENDER_FACTOR = 0.5
 MIN_SCORE = 0.2
+_NEW = object()  # not in the caller's `genders` memo yet
 
 
 def find_pronouns(
-    doc: Doc, lexicon: Lexicon, sent_of: list[int], texts: list[str] | None = None
+    doc: Doc,
+    lexicon: Lexicon,
+    sent_of: list[int],
+    texts: list[str] | None = None,
+    genders: dict[str, str | None] | None = None,
 ) -> list[Candidate]:
     """Third-person singular personal pronouns that may refer to a person; `texts` are the
-    token texts when the caller has read them (only pronoun forms then cost a Token)."""
+    token texts when the caller has read them (only pronoun forms then cost a Token), and
+    `genders` a memo the caller keeps: token text -> `lexicon.pronouns.get(text.lower())`."""
     found: list[Candidate] = []
     texts = texts if texts is not None else [t.text for t in doc]
-    for i, text in enumerate(texts):
+    pronouns = lexicon.pronouns
+    memo: dict[str, str | None] = genders if genders is not None else {}
+    if len(memo) > 200_000:
+        memo.clear()
+    hits = [i for i, text in enumerate(texts) if memo.get(text, _NEW) is not None]
+    for i in hits:
+        text = texts[i]
         low = text.lower()
-        gender = lexicon.pronouns.get(low)
+        gender = memo[text] = pronouns.get(low)
         if gender is None:
             continue
         token = doc[i]

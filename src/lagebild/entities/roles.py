@@ -20,6 +20,7 @@ from lagebild.entities.protocols import KbLike
 from lagebild.nlp.morphology import morph_values
 
 MAX_NAME_TOKENS = 4
+_NEW = object()  # `RoleFinder._scan` has no entry for the text yet
 
 
 class RoleFinder:
@@ -31,6 +32,9 @@ class RoleFinder:
         self._roles: dict[str, Any] = {}
         self._adjectives: dict[str, str | None] = {}
         self._countries: dict[str, str | None] = {}
+        # token text -> the role `find` uses for it: `self._roles[text]` once that is set,
+        # None for a text that is not title case (`role()` is None for it)
+        self._scan: dict[str, Any] = {}
 
     def role(self, token: Token) -> Any:
         """The KB RoleNoun for a token, or None (only capitalised words are looked up)."""
@@ -84,14 +88,27 @@ class RoleFinder:
         covered = {i for c in names for i in range(c.name_start, c.end)}
         roles: list[Candidate] = []
         texts = texts if texts is not None else [t.text for t in doc]
-        # `role()` is None unless the word is capitalised: only those words are visited
-        title_case = [i for i, t in enumerate(texts) if t[:1].isupper() and t[1:2].islower()]
-        for i in title_case:
-            if i in covered:
-                continue
+        # `role()` is None unless the word is capitalised: only those words are visited. The
+        # texts already seen are looked up in `_scan` (one dict look-up); only role words and
+        # new texts remain (in text order, and `role()` is called exactly where it was before).
+        scan = self._scan
+        if len(scan) > 200_000:
+            scan.clear()
+        visit = [i for i, text in enumerate(texts) if scan.get(text, _NEW) is not None]
+        for i in visit:
             text = texts[i]
-            # a memoised form needs no Token (`role()` would return the memo entry)
-            role = self._roles[text] if text in self._roles else self.role(doc[i])
+            role = scan.get(text, _NEW)
+            if role is _NEW:
+                if i in covered:
+                    continue
+                if not _title_case(text):
+                    scan[text] = None
+                    continue
+                # a memoised form needs no Token (`role()` would return the memo entry)
+                role = self._roles[text] if text in self._roles else self.role(doc[i])
+                scan[text] = role
+            elif i in covered:
+                continue
             if role is None:
                 continue
             token = doc[i]

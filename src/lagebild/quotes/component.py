@@ -6,10 +6,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from lagebild.nlp.extensions import register_extensions
-from lagebild.nlp.tokens import TokenTable
 from lagebild.quotes.lexicon import load_lexicon
 from lagebild.quotes.quote import Quote, Role
-from lagebild.quotes.rules import Analyzer, Candidate, cluster_at_safe, extract_candidates
+from lagebild.quotes.rules import Analyzer, Candidate, extract_candidates
 from lagebild.quotes.scorer import Scorer
 
 TYPE_OF_KIND = {
@@ -47,7 +46,6 @@ class QuoteAttributor:
         """`Quote` objects in text order; quoted fragments inside an indirect quote: "mixed"."""
         an = Analyzer(doc, self.lex)
         kept = self.select(doc, an)
-        table = an.table  # token texts and offsets, read once (see `TokenTable`)
         out: list[Quote] = []
         containers = [c for c, _ in kept if c.kind != "direct"]
         for c, p in kept:
@@ -55,7 +53,7 @@ class QuoteAttributor:
                 o.start <= c.start and c.end <= o.end for o in containers
             ):
                 continue
-            out.append(_to_quote(doc, c, p, table))
+            out.append(_to_quote(an, c, p))
         return out
 
 
@@ -118,43 +116,40 @@ def _fill_context_speakers(kept: list[tuple[Candidate, float]]) -> None:
                     break
 
 
-def _role(
-    doc: Doc, table: TokenTable, span: tuple[int, int] | None, entity: bool = True
-) -> Role | None:
-    """Character-offset role from a token span; entity id through the entity stage when present."""
+def _role(an: Analyzer, span: tuple[int, int] | None, entity: bool = True) -> Role | None:
+    """Character-offset role from a token span; entity id through the entity stage when present
+    (`an.cluster_at` is `cluster_at_safe` over the doc's mentions read once)."""
     if span is None or span[1] <= span[0]:
         return None
+    table = an.table
     start, end = table.idx[span[0]], table.end_char(span[1])
     text = table.text[start:end]  # = doc[span[0] : span[1]].text
     ent_id = None
     if entity:
-        cluster = cluster_at_safe(doc, start, end)
+        cluster = an.cluster_at(start, end)
         if cluster is None:
-            cluster = _cluster_by_surname(doc, text)
+            cluster = _cluster_by_surname(an, text)
         ent_id = getattr(cluster, "id", None) if cluster is not None else None
     return Role(text=text, start=start, end=end, entity_id=ent_id)
 
 
-def _cluster_by_surname(doc: Doc, text: str) -> object | None:
+def _cluster_by_surname(an: Analyzer, text: str) -> object | None:
     """A bare surname the entity stage left unlinked ("…, sagte Petersen") names the one person
     cluster of the article whose name ends in it."""
     words = text.split()
     if not words or not words[-1][:1].isupper() or len(words[-1]) < 3:
         return None
-    if not doc.has_extension("entities"):
+    if not an.doc.has_extension("entities"):
         return None
-    hits = [
-        c
-        for c in doc._.entities
-        if getattr(c, "type", None) == "PER"
-        and str(getattr(c, "name", "")).split()[-1:] == [words[-1]]
-    ]
+    last = [words[-1]]
+    hits = [c for c, name_end in an.person_name_ends if name_end == last]
     return hits[0] if len(hits) == 1 else None
 
 
-def _to_quote(doc: Doc, c: Candidate, prob: float, table: TokenTable) -> Quote:
+def _to_quote(an: Analyzer, c: Candidate, prob: float) -> Quote:
     """Build the public record from a kept candidate (offsets and texts from the doc's token
     table: `doc.text` is rebuilt from all tokens on every access)."""
+    table = an.table
     qtype = TYPE_OF_KIND[c.kind]
     if c.kind == "indirect" and c.fragments:
         qtype = "mixed"
@@ -167,10 +162,10 @@ def _to_quote(doc: Doc, c: Candidate, prob: float, table: TokenTable) -> Quote:
         text=table.text[start:end],
         start=start,
         end=end,
-        cue=_role(doc, table, c.cue, entity=False),
-        speaker=_role(doc, table, c.speaker),
-        source=_role(doc, table, c.source),
-        addressee=_role(doc, table, c.addressee),
+        cue=_role(an, c.cue, entity=False),
+        speaker=_role(an, c.speaker),
+        source=_role(an, c.source),
+        addressee=_role(an, c.addressee),
         confidence=round(prob, 3),
         parts=parts,
         fragments=frags,

@@ -33,6 +33,7 @@ class Lexicon:
     konjunktiv: set[str] = field(default_factory=set)
     words: dict[str, set[str]] = field(default_factory=dict)
     _media_cache: dict[str, bool] = field(default_factory=dict)
+    nach_noun_cache: dict[str, bool] = field(default_factory=dict)  # see `rules._is_nach_noun`
 
     def cue_words(self) -> set[str]:
         """Lower-case words other than reporting verbs that can start a cue in `_find_cues`:

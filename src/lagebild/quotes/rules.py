@@ -12,9 +12,11 @@ before a reporting cue, or a sentence framed by laut/zufolge/nach Angaben/wie �
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple, Protocol
 
-from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.attrs import IS_PUNCT, IS_SPACE, MORPH
 from spacy.tokens import Doc, Span, Token
 
 from lagebild.nlp.morphology import morph_values
@@ -34,6 +36,9 @@ CLOSERS = {c for cs in OPEN_CLOSE.values() for c in cs}
 CLOSERS_COLON = CLOSERS | {":"}
 CUE_POS = ("VERB", "AUX", "ADJ", "ADV", "X", "NOUN", "PROPN")
 FINAL = {".", "!", "?", "…", "..."}
+FINAL_COLON = FINAL | {":"}
+FINAL_SEMICOLON = FINAL | {";"}
+BEFORE_SO = {",", "(", "–", "-"} | CLOSERS  # ", so X" / "(so X" / "“ so X"
 MAX_QUOTE_LEN = 300
 
 
@@ -83,20 +88,86 @@ class Analyzer:
         self.w = self.lex.words
         self._ents: list[Span] | None = None
         self._person_org: list[tuple[int, int]] | None = None
-        self._konj: dict[int, bool] = {}  # token index -> Konjunktiv (morph look-ups are slow)
+        self._person_org_tokens: set[int] | None = None
+        self._mentions: list[tuple[int, int, Any]] | None = None
+        self._by_start: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._longest = 0
+        self._person_name_ends: list[tuple[Any, list[str]]] | None = None
+        self._heads: dict[int, int] = {}
+        self._positions: dict[str, list[int]] = {}
+        self._children: dict[int, list[int]] = {}
+        self._edges: dict[int, tuple[int, int]] = {}
+        self._cue_triggers: list[int] | None = None
         # The rules look at every token many times; `doc[i]` builds a new Token and each
         # string property decodes again, so the token attributes are read once per doc, from
         # the Doc's arrays. (The quote stage never changes tokens: the table cannot go stale.)
-        self.toks: list[Token] = list(doc)
-        self.table = TokenTable.of(doc)
-        self.texts: list[str] = self.table.texts
-        strings = doc.vocab.strings
-        lower, punct, space, pos = doc.to_array(["LOWER", "IS_PUNCT", "IS_SPACE", "POS"]).T.tolist()
-        self.lower: list[str] = [strings[h] for h in lower]
-        self.punct: list[bool] = [flag == 1 for flag in punct]
-        self.space: list[bool] = [flag == 1 for flag in space]
-        self.pos: list[str] = [POS_NAMES[p] for p in pos]
+        table = self.table = TokenTable.of(doc)
+        self.texts: list[str] = table.texts
+        self.lower: list[str] = table.lower
+        self.pos: list[str] = table.pos
+        punct, space = doc.to_array([IS_PUNCT, IS_SPACE]).T.astype(bool).tolist()
+        self.punct: list[bool] = punct
+        self.space: list[bool] = space
+        self.morph_keys: list[int] = doc.to_array(MORPH).tolist() if self.has_morph else []
+        # sentence starts (token 0 included): `not doc[i].is_sent_start` for i > 0 is
+        # `i not in sent_starts`
+        self.sent_starts: set[int] = {a for a, _ in table.sentences}
         self.cue_words = self.lex.cue_words()
+        # Konjunktiv readings of all tokens, computed once (the rules ask about most tokens)
+        self.konj: set[int] = self._konjunktiv_tokens()
+        konj2 = self.w.get("konjunktiv2", set())
+        lower = self.lower
+        self.konj1: set[int] = {
+            i
+            for i in self.konj
+            if lower[i] not in konj2 and not any(ch in lower[i] for ch in "äöü")
+        }
+
+    def _konjunktiv_tokens(self) -> set[int]:
+        """Indices of the tokens `is_konjunktiv` holds for (see there)."""
+        konjunktiv = self.lex.konjunktiv
+        lower, pos = self.lower, self.pos
+        has_morph = self.has_morph
+        found: set[int] = set()
+        # only listed forms and verbs can be Konjunktiv
+        maybe = [i for i, low in enumerate(lower) if low in konjunktiv or pos[i] in _VERB_POS]
+        for i in maybe:
+            low = lower[i]
+            verb = pos[i] in ("VERB", "AUX")
+            if low in konjunktiv:
+                hit = not self.doc[i].is_title
+            elif verb:
+                hit = False
+            else:
+                continue
+            if not hit and has_morph and verb and self._mood_sub(i):
+                hit = not low.endswith(("te", "ten", "test", "tet")) and low.endswith(
+                    ("e", "en", "est", "et")
+                )
+            if hit:
+                found.add(i)
+        return found
+
+    def _mood_sub(self, i: int) -> bool:
+        """`"Sub" in morph_values(doc[i], "Mood")`, memoised by the analysis key."""
+        key = self.morph_keys[i]
+        hit = _MOOD_SUB.get(key)
+        if hit is None:
+            if len(_MOOD_SUB) > 100_000:
+                _MOOD_SUB.clear()
+            hit = _MOOD_SUB[key] = "Sub" in morph_values(self.doc[i], "Mood")
+        return hit
+
+    def _verb_fin(self, i: int) -> bool:
+        """`"Fin" in morph_values(doc[i], "VerbForm")`, memoised by the analysis key."""
+        key = self.morph_keys[i]
+        hit = _VERB_FIN.get(key)
+        if hit is None:
+            if len(_VERB_FIN) > 100_000:
+                _VERB_FIN.clear()
+            hit = _VERB_FIN[key] = "Fin" in morph_values(self.doc[i], "VerbForm")
+        return hit
 
     @property
     def ents(self) -> list[Span]:
@@ -112,6 +183,15 @@ class Analyzer:
             self._person_org = [(e.start, e.end) for e in self.ents if e.label_ in ("PER", "ORG")]
         return self._person_org
 
+    @property
+    def person_org_tokens(self) -> set[int]:
+        """The token indices inside the PER and ORG entities."""
+        if self._person_org_tokens is None:
+            self._person_org_tokens = {
+                k for start, end in self.person_org_ents for k in range(start, end)
+            }
+        return self._person_org_tokens
+
     def is_punct(self, tok: Token) -> bool:
         """Punctuation or whitespace."""
         return tok.is_punct or tok.is_space
@@ -119,67 +199,64 @@ class Analyzer:
     def is_konjunktiv(self, tok: Token) -> bool:
         """Finite verb in the subjunctive: a form from the Konjunktiv list, or Mood=Sub from
         the morphologizer on a form that cannot be an indicative preterite ("agierte" is
-        tagged Sub now and then; weak Konjunktiv II equals the preterite and is no signal)."""
-        i = tok.i
-        cached = self._konj.get(i)
-        if cached is not None:
-            return cached
-        low = self.lower[i]
-        if low not in self.lex.konjunktiv and self.pos[i] not in ("VERB", "AUX"):
-            return False  # neither test below can hold (the common case: no Token reads)
-        hit = low in self.lex.konjunktiv and not tok.is_title
-        if (
-            not hit
-            and self.has_morph
-            and self.pos[i] in ("VERB", "AUX")
-            and "Sub" in morph_values(tok, "Mood")
-        ):
-            hit = not low.endswith(("te", "ten", "test", "tet")) and low.endswith(
-                ("e", "en", "est", "et")
-            )
-        self._konj[i] = hit
-        return hit
+        tagged Sub now and then; weak Konjunktiv II equals the preterite and is no signal).
+        (All tokens are tested once per doc: `self.konj`.)"""
+        return tok.i in self.konj
 
     def is_konjunktiv1(self, tok: Token) -> bool:
         """Konjunktiv I ("sei", "habe", "werde", "könne", "gebe"): the reportative mood proper,
-        unlike Konjunktiv II ("könnte", "wäre"), which is often just a modal."""
-        low = self.lower[tok.i]
-        if low in self.w.get("konjunktiv2", set()):
-            return False
-        return self.is_konjunktiv(tok) and not any(ch in low for ch in "äöü")
+        unlike Konjunktiv II ("könnte", "wäre"), which is often just a modal (`self.konj1`)."""
+        return tok.i in self.konj1
 
     def is_finite(self, tok: Token) -> bool:
         """Finite verb (from the tagger, else from a list of frequent finite forms)."""
-        i = tok.i
+        return self.finite_at(tok.i)
+
+    def finite_at(self, i: int) -> bool:
+        """`is_finite` of token `i`."""
         if self.has_pos:
             return (
-                self.pos[i] in ("VERB", "AUX") and "Fin" in morph_values(tok, "VerbForm")
+                self.pos[i] in ("VERB", "AUX") and self._verb_fin(i)
                 if self.has_morph
-                else tok.tag_ in ("VVFIN", "VAFIN", "VMFIN")
+                else self.table.tag[i] in ("VVFIN", "VAFIN", "VMFIN")
             )
         return self.lower[i] in self.w["finite_common"] or self.lower[i] in self.lex.konjunktiv
 
     def is_det(self, tok: Token) -> bool:
         """Article or possessive/demonstrative determiner."""
+        return self.det_at(tok.i)
+
+    def det_at(self, i: int) -> bool:
+        """`is_det` of token `i`."""
         if self.has_pos:
-            return self.pos[tok.i] == "DET"
-        return self.lower[tok.i] in self.w["determiners"]
+            return self.pos[i] == "DET"
+        return self.lower[i] in self.w["determiners"]
 
     def is_nounish(self, tok: Token) -> bool:
         """Noun or name (capitalised content word when there is no tagger)."""
+        return self.nounish_at(tok.i)
+
+    def nounish_at(self, i: int) -> bool:
+        """`is_nounish` of token `i`."""
         if self.has_pos:
-            pos = self.pos[tok.i]
-            return pos in ("NOUN", "PROPN") or (pos == "X" and tok.is_title)
-        text = self.texts[tok.i]
-        return bool(text[:1].isupper()) and tok.is_alpha or (text[:1].isupper() and "-" in text)
+            pos = self.pos[i]
+            return pos in ("NOUN", "PROPN") or (pos == "X" and self.doc[i].is_title)
+        text = self.texts[i]
+        return bool(text[:1].isupper()) and self.doc[i].is_alpha or (
+            text[:1].isupper() and "-" in text
+        )
 
     def is_adj(self, tok: Token) -> bool:
         """Attributive adjective or number inside a noun phrase."""
+        return self.adj_at(tok.i)
+
+    def adj_at(self, i: int) -> bool:
+        """`is_adj` of token `i`."""
         if self.has_pos:
-            return self.pos[tok.i] in ("ADJ", "NUM")
-        low = self.lower[tok.i]
+            return self.pos[i] in ("ADJ", "NUM")
+        low = self.lower[i]
         return (
-            tok.is_lower
+            self.doc[i].is_lower
             and low.endswith(("e", "en", "er", "es", "em"))
             and low not in self.w["prepositions"]
             and low not in self.lex.konjunktiv
@@ -189,12 +266,18 @@ class Analyzer:
 
     def is_pronoun(self, tok: Token) -> bool:
         """Personal pronoun that can be a speaker."""
-        i = tok.i
+        return self.pronoun_at(tok.i)
+
+    def pronoun_at(self, i: int) -> bool:
+        """`is_pronoun` of token `i`."""
         return self.lower[i] in self.w["pronouns"] and (not self.has_pos or self.pos[i] == "PRON")
 
     def verb_cue(self, tok: Token) -> VerbCue | None:
         """Reporting-verb reading of `tok`, if any (lemma when available, else the form list)."""
-        i = tok.i
+        return self.verb_cue_at(tok.i)
+
+    def verb_cue_at(self, i: int) -> VerbCue | None:
+        """`verb_cue` of token `i`."""
         text = self.texts[i]
         cues = self.lex.verb_cues(text)
         if not cues:
@@ -204,11 +287,145 @@ class Analyzer:
         if (
             text[:1].isupper()
             and i > 0
-            and not tok.is_sent_start
+            and i not in self.sent_starts
             and self.texts[i - 1] not in CLOSERS_COLON
         ):
             return None  # a nominalised form ("das Sagen") in mid-sentence
         return cues[0]
+
+    @property
+    def cue_triggers(self) -> list[int]:
+        """Indices of the tokens that can start a cue in `_find_cues` (in order)."""
+        if self._cue_triggers is None:
+            triggers = self.cue_words
+            verb_forms = self.lex.verb_forms
+            opinion_nouns = self.w.get("opinion_nouns", set())
+            texts = self.texts
+            self._cue_triggers = [
+                i
+                for i, low in enumerate(self.lower)
+                if low in triggers or low in verb_forms or texts[i] in opinion_nouns
+            ]
+        return self._cue_triggers
+
+    def word_positions(self, key: str, words: set[str]) -> list[int]:
+        """Indices of the tokens whose lower-case text is in `words`, in order (memoised per
+        doc under `key`, which must always name the same word set)."""
+        found = self._positions.get(key)
+        if found is None:
+            found = self._positions[key] = [i for i, low in enumerate(self.lower) if low in words]
+        return found
+
+    # ---- the parse: read from the Doc once per token asked about --------------------
+
+    def head_of(self, i: int) -> int:
+        """Index of the syntactic head of token `i` (`i` for a root)."""
+        head = self._heads.get(i)
+        if head is None:
+            head = self._heads[i] = self.doc[i].head.i
+        return head
+
+    def children(self, i: int) -> list[int]:
+        """Indices of `doc[i].children`, in spaCy's order (left children, then right)."""
+        kids = self._children.get(i)
+        if kids is None:
+            kids = self._children[i] = [c.i for c in self.doc[i].children]
+        return kids
+
+    def subtree(self, i: int) -> list[int]:
+        """Indices of `doc[i].subtree`, in spaCy's order."""
+        out: list[int] = []
+        self._walk(i, out)
+        return out
+
+    def _walk(self, i: int, out: list[int]) -> None:
+        kids = self.children(i)
+        for k in kids:
+            if k < i:
+                self._walk(k, out)
+        out.append(i)
+        for k in kids:
+            if k > i:
+                self._walk(k, out)
+
+    def edges(self, i: int) -> tuple[int, int]:
+        """`(doc[i].left_edge.i, doc[i].right_edge.i)`."""
+        found = self._edges.get(i)
+        if found is None:
+            tok = self.doc[i]
+            found = self._edges[i] = (tok.left_edge.i, tok.right_edge.i)
+        return found
+
+    def case_dat(self, i: int) -> bool:
+        """`"Dat" in morph_values(doc[i], "Case")`, memoised by the analysis key."""
+        if not self.has_morph:
+            return False
+        key = self.morph_keys[i]
+        hit = _CASE_DAT.get(key)
+        if hit is None:
+            if len(_CASE_DAT) > 100_000:
+                _CASE_DAT.clear()
+            hit = _CASE_DAT[key] = "Dat" in morph_values(self.doc[i], "Case")
+        return hit
+
+    # ---- entity clusters (when the entity stage ran) ---------------------------------
+
+    @property
+    def mentions(self) -> list[tuple[int, int, Any]]:
+        """(start, end, cluster) of every entity mention, in `doc._.entities` order."""
+        if self._mentions is None:
+            doc = self.doc
+            if not doc.has_extension("entities") or not doc._.entities:
+                self._mentions = []
+            else:
+                self._mentions = [
+                    (m.start, m.end, c) for c in doc._.entities for m in c.mentions
+                ]
+            # the mentions ordered by start (with their position in the list), and the
+            # longest mention: only mentions that start in `(start - longest, end]` can
+            # overlap `[start, end)` (or contain the point `start == end`)
+            self._by_start = sorted((m[0], k) for k, m in enumerate(self._mentions))
+            self._starts = [m_start for m_start, _ in self._by_start]
+            self._longest = max(0, max((m[1] - m[0] for m in self._mentions), default=0))
+        return self._mentions
+
+    @property
+    def person_name_ends(self) -> list[tuple[Any, list[str]]]:
+        """(cluster, last word of its name as a one-item list) of the PER clusters of
+        `doc._.entities`, in order (read once per doc)."""
+        if self._person_name_ends is None:
+            self._person_name_ends = [
+                (c, str(getattr(c, "name", "")).split()[-1:])
+                for c in self.doc._.entities
+                if getattr(c, "type", None) == "PER"
+            ]
+        return self._person_name_ends
+
+    def cluster_at(self, start: int, end: int) -> Any:
+        """`cluster_at_safe(doc, start, end)`: the cluster of the mention that overlaps the
+        character span most (the first such mention in `doc._.entities` order)."""
+        mentions = self.mentions
+        lo = bisect_right(self._starts, start - self._longest)
+        hi = bisect_right(self._starts, end)
+        near = sorted(k for _, k in self._by_start[lo:hi])  # in list order: ties keep the first
+        best = None
+        best_overlap = 0
+        point = start == end
+        for k in near:
+            m_start, m_end, cluster = mentions[k]
+            if point and m_start <= start < m_end:
+                overlap = 1
+            else:
+                overlap = (end if end < m_end else m_end) - (start if start > m_start else m_start)
+            if overlap > best_overlap:
+                best, best_overlap = cluster, overlap
+        return best
+
+
+_VERB_POS = frozenset({"VERB", "AUX"})
+_MOOD_SUB: dict[int, bool] = {}  # morph analysis key -> "Sub" in Mood
+_VERB_FIN: dict[int, bool] = {}  # morph analysis key -> "Fin" in VerbForm
+_CASE_DAT: dict[int, bool] = {}  # morph analysis key -> "Dat" in Case
 
 
 # ----------------------------------------------------------------------------------------------
@@ -269,27 +486,24 @@ def np_forward(
     if j >= limit:
         return None
     if (
-        an.is_pronoun(an.toks[j])
-        and not an.is_det(an.toks[j])
+        an.pronoun_at(j)
+        and not an.det_at(j)
         or an.lower[j] in ("er", "sie", "man", "wir", "ich")
     ):
         return (j, j + 1)
     has_head = False
-    started_with_det = an.is_det(an.toks[j])
+    started_with_det = an.det_at(j)
+    speaker_stop = an.w["speaker_stop"]
     while j < limit:
-        tok = an.toks[j]
-        if an.is_det(tok) and not has_head:
+        text = an.texts[j]
+        if not has_head and (an.det_at(j) or an.adj_at(j)):
             j += 1
             continue
-        if an.is_adj(tok) and not has_head:
-            j += 1
-            continue
-        if an.is_nounish(tok) and tok.text not in an.w["speaker_stop"]:
+        if an.nounish_at(j) and text not in speaker_stop:
             has_head = True
             j += 1
             continue
-        text = an.texts[j]
-        if text in OPEN_CLOSE and not has_head and j + 2 < limit and an.is_nounish(an.toks[j + 1]):
+        if text in OPEN_CLOSE and not has_head and j + 2 < limit and an.nounish_at(j + 1):
             close = next(
                 (x for x in range(j + 1, min(limit, j + 8)) if an.texts[x] in CLOSERS), None
             )
@@ -297,14 +511,14 @@ def np_forward(
                 has_head = True
                 j = close + 1
                 continue
-        if tok.text in ("-", "(") and has_head and j + 1 < limit and an.is_nounish(an.toks[j + 1]):
-            close = _skip_paren(an, j, limit) if tok.text == "(" else j + 1
+        if text in ("-", "(") and has_head and j + 1 < limit and an.nounish_at(j + 1):
+            close = _skip_paren(an, j, limit) if text == "(" else j + 1
             j = close
             continue
         if (
             has_head
             and allow_genitive
-            and tok.lower_ in ("des", "der")
+            and an.lower[j] in ("des", "der")
             and started_with_det
             and j + 1 < limit
         ):
@@ -314,17 +528,17 @@ def np_forward(
             continue
         if (
             has_head
-            and tok.lower_ == "und"
+            and an.lower[j] == "und"
             and j + 1 < limit
-            and (an.is_det(an.toks[j + 1]) or an.is_nounish(an.toks[j + 1]))
+            and (an.det_at(j + 1) or an.nounish_at(j + 1))
         ):
             j += 1
             has_head = False
             continue
         break
-    while j > i and (an.is_det(an.toks[j - 1]) or an.lower[j - 1] in ("und", "des", "der")):
+    while j > i and (an.det_at(j - 1) or an.lower[j - 1] in ("und", "des", "der")):
         j -= 1
-    if j > i and any(an.is_nounish(an.toks[k]) for k in range(i, j)):
+    if j > i and any(an.nounish_at(k) for k in range(i, j)):
         return (i, j)
     return None
 
@@ -340,7 +554,7 @@ def _skip_paren(an: Analyzer, j: int, limit: int) -> int:
 def _next_noun(an: Analyzer, i: int, limit: int) -> str:
     """Text of the first noun-like token from `i` (to test whether a genitive is a medium)."""
     for k in range(i, min(limit, i + 4)):
-        if an.is_nounish(an.toks[k]):
+        if an.nounish_at(k):
             return an.texts[k]
     return ""
 
@@ -354,13 +568,12 @@ def np_backward(an: Analyzer, end: int, lower: int) -> tuple[int, int] | None:
         return (j, end)
     start = end
     while j >= lower:
-        tok = an.toks[j]
         if (
-            an.is_nounish(tok)
-            or an.is_adj(tok)
-            or an.is_det(tok)
-            or tok.text in (")", "(", "-")
-            or (tok.lower_ in ("des", "der", "und", "von") and j > lower)
+            an.nounish_at(j)
+            or an.adj_at(j)
+            or an.det_at(j)
+            or an.texts[j] in (")", "(", "-")
+            or (an.lower[j] in ("des", "der", "und", "von") and j > lower)
         ):
             start = j
             j -= 1
@@ -368,7 +581,7 @@ def np_backward(an: Analyzer, end: int, lower: int) -> tuple[int, int] | None:
         break
     while start < end and (an.lower[start] in ("und", "von") or an.texts[start] in (")", "-")):
         start += 1
-    if start < end and any(an.is_nounish(an.toks[k]) for k in range(start, end)):
+    if start < end and any(an.nounish_at(k) for k in range(start, end)):
         return (start, end)
     return None
 
@@ -384,7 +597,7 @@ def extract_candidates(
     when the caller needs it afterwards)."""
     an = an if an is not None else Analyzer(doc, lex)
     marks = quote_mark_spans(doc, an)
-    sents = list(doc.sents)
+    sents = _sentences(doc, an.table)
     cands: list[Candidate] = []
     for si, sent in enumerate(sents):
         s_marks = [m for m in marks if sent.start <= m[0] < sent.end]
@@ -394,6 +607,31 @@ def extract_candidates(
     _add_free_indirect(an, sents, marks, cands)
     _add_context_features(cands, sents)
     return cands
+
+
+class _Sent(NamedTuple):
+    """A sentence as its token range (all the rules read of a sentence `Span`)."""
+
+    start: int
+    end: int
+
+
+class Sentence(Protocol):
+    """What the rules read of a sentence: its token range (`Span` or `_Sent`)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def _sentences(doc: Doc, table: TokenTable) -> list[Sentence]:
+    """The ranges of `doc.sents` (from the token table, which reads the same sentence starts;
+    without sentence annotation or with a `sents` hook, `doc.sents` itself)."""
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return list(doc.sents)
+    return [_Sent(a, b) for a, b in table.sentences]
 
 
 def _drop_headline_reports(doc: Doc, cands: list[Candidate]) -> None:
@@ -412,7 +650,7 @@ def _drop_headline_reports(doc: Doc, cands: list[Candidate]) -> None:
 
 
 def _add_back_frames(
-    an: Analyzer, sents: list[Span], marks: list[tuple[int, int]], cands: list[Candidate]
+    an: Analyzer, sents: list[Sentence], marks: list[tuple[int, int]], cands: list[Candidate]
 ) -> None:
     """ "… . Dies teilte X mit." / "Das gab X bekannt.": a frame sentence that points back with
     a demonstrative makes the previous sentence (plus the demonstrative, as the corpus marks
@@ -422,8 +660,7 @@ def _add_back_frames(
         if c.kind != "reported" or c.cue is None or c.sent_index == 0:
             continue
         sent = sents[c.sent_index]
-        first = an.toks[sent.start]
-        if first.text not in back_words or c.cue[0] != sent.start + 1:
+        if an.texts[sent.start] not in back_words or c.cue[0] != sent.start + 1:
             continue
         prev = sents[c.sent_index - 1]
         p_start = prev.start
@@ -451,7 +688,7 @@ def _add_back_frames(
         c.features["kind_indirect"] = 1.0
         c.features["back_frame"] = 1.0
         c.features["konj"] = float(
-            any(an.is_konjunktiv(an.toks[k]) for k in range(p_start, sent.start))
+            any(k in an.konj for k in range(p_start, sent.start))
         )
         c.fragments = [m for m in marks if p_start <= m[0] and m[1] <= sent.start]
     cands.sort(key=lambda c: (c.start, c.end))
@@ -473,7 +710,7 @@ def _covered(spans: list[tuple[int, int]]) -> set[int]:
 
 
 def _sentence_candidates(
-    an: Analyzer, si: int, sent: Span, marks: list[tuple[int, int]]
+    an: Analyzer, si: int, sent: Sentence, marks: list[tuple[int, int]]
 ) -> list[Candidate]:
     """Candidates in one sentence: quoted text, clause after/before a cue, framed sentences."""
     end = sent.end
@@ -531,7 +768,7 @@ def _split_source_hits(
             same_clause = any(
                 _no_boundary_between(an, v.span[0], h.span[0], marks)
                 for v in verbs
-                if v.span[0] < h.span[0] and not an.is_konjunktiv(an.toks[v.span[0]])
+                if v.span[0] < h.span[0] and v.span[0] not in an.konj
             )
             media_wie = h.kind == "wie" and _np_is_media(an, h.np)
             if same_clause or media_wie:
@@ -568,7 +805,7 @@ def _apply_source_hits(an: Analyzer, cands: list[Candidate], hits: list[CueHit])
 def _strip_det(an: Analyzer, np: tuple[int, int]) -> tuple[int, int]:
     """Noun phrase without its leading determiners."""
     a, b = np
-    while a < b - 1 and an.is_det(an.toks[a]):
+    while a < b - 1 and an.det_at(a):
         a += 1
     return (a, b)
 
@@ -592,25 +829,24 @@ def _find_cues(an: Analyzer, start: int, end: int, marks: list[tuple[int, int]])
     """Reporting cues outside quotation marks, in order of appearance."""
     lex = an.lex
     hits: list[CueHit] = []
-    quoted = _covered(marks)
     opinion_nouns = an.w.get("opinion_nouns", set())
-    verb_forms = lex.verb_forms
-    triggers = an.cue_words
+    # only the words that can start a cue are visited (no branch below fires for the others)
+    triggers = an.cue_triggers
+    n_triggers = len(triggers)
+    p = bisect_left(triggers, start)
     i = start
     while i < end:
-        if i in quoted:
+        while p < n_triggers and triggers[p] < i:
+            p += 1
+        if p == n_triggers or triggers[p] >= end:
+            break
+        i = triggers[p]
+        if _inside(i, marks):
             i += 1
             continue
-        if (
-            an.lower[i] not in triggers
-            and an.lower[i] not in verb_forms
-            and an.texts[i] not in opinion_nouns
-        ):
-            i += 1  # no branch below can fire for this word (the common case)
-            continue
-        tok = an.toks[i]
+        text = an.texts[i]
         low = an.lower[i]
-        v = an.verb_cue(tok)
+        v = an.verb_cue_at(i)
         if (
             v is None
             and an.texts[i] in opinion_nouns
@@ -620,14 +856,14 @@ def _find_cues(an: Analyzer, start: int, end: int, marks: list[tuple[int, int]])
             and an.texts[i + 1] == ","
         ):
             # "X ist der Meinung/Ansicht, dass …": the noun phrase is the cue
-            v = VerbCue("der " + tok.text + " sein", None, "Thought", False)
+            v = VerbCue("der " + text + " sein", None, "Thought", False)
         if v is not None:
             part_at = None
             if v.particle:
                 # forms like "gab" need one of their particles ("an", "bekannt", "zu"); the
                 # reading whose particle closes the clause wins, else a particle-free reading
                 found = None
-                for reading in lex.verb_cues(tok.text):
+                for reading in lex.verb_cues(text):
                     if reading.particle is None:
                         continue
                     at = _find_particle(an, i, end, reading.particle, marks)
@@ -636,8 +872,8 @@ def _find_cues(an: Analyzer, start: int, end: int, marks: list[tuple[int, int]])
                         break
                 if found is not None:
                     v, part_at = found
-                elif not tok.lower_.startswith(v.particle or ""):
-                    alt = [c for c in lex.verb_cues(tok.text) if c.particle is None]
+                elif not low.startswith(v.particle or ""):
+                    alt = [c for c in lex.verb_cues(text) if c.particle is None]
                     if not alt:
                         i += 1
                         continue
@@ -658,7 +894,7 @@ def _find_cues(an: Analyzer, start: int, end: int, marks: list[tuple[int, int]])
             np = np_forward(an, j, end) if j < end and not an.punct[j] else None
             fr_end = np[1] if np else i + 2
             hits.append(CueHit("nach", (i, i + 2), "nach Angaben", frame=(i, fr_end), np=np))
-        elif low == "so" and i > start and an.texts[i - 1] in {",", "(", "–", "-"} | CLOSERS:
+        elif low == "so" and i > start and an.texts[i - 1] in BEFORE_SO:
             np = np_forward(an, i + 1, end)
             if np is not None:
                 fr_end = np[1]
@@ -669,11 +905,11 @@ def _find_cues(an: Analyzer, start: int, end: int, marks: list[tuple[int, int]])
             while k < end and an.texts[k] not in {",", ".", ";", ":"} and k - i < 15:
                 k += 1
             verb_at = next(
-                (x for x in range(k - 1, i, -1) if an.verb_cue(an.toks[x]) is not None), None
+                (x for x in range(k - 1, i, -1) if an.verb_cue_at(x) is not None), None
             )
             if verb_at is not None:
                 np = np_forward(an, i + 1, verb_at)
-                v2 = an.verb_cue(an.toks[verb_at])
+                v2 = an.verb_cue_at(verb_at)
                 hits.append(
                     CueHit(
                         "wie",
@@ -694,7 +930,7 @@ def _find_cues(an: Analyzer, start: int, end: int, marks: list[tuple[int, int]])
         ):
             # postposed: "ihrer Meinung nach", "eigenen Angaben nach"
             k = i - 1
-            while k > start and (an.is_det(an.toks[k - 1]) or an.is_adj(an.toks[k - 1])):
+            while k > start and (an.det_at(k - 1) or an.adj_at(k - 1)):
                 k -= 1
             hits.append(
                 CueHit(
@@ -715,7 +951,7 @@ def _drop_quoted_verbs(an: Analyzer, hits: list[CueHit]) -> list[CueHit]:
     """A reporting verb in the Konjunktiv ("Er hoffe, dass …, fügte X hinzu") is itself part
     of reported speech when the sentence has an indicative reporting verb: drop it as a cue."""
     verbs = [h for h in hits if h.kind == "verb"]
-    indicative = [h for h in verbs if not an.is_konjunktiv(an.toks[h.span[0]])]
+    indicative = [h for h in verbs if h.span[0] not in an.konj]
     if not indicative or len(indicative) == len(verbs):
         return hits
     return [h for h in hits if h.kind != "verb" or h in indicative]
@@ -723,12 +959,17 @@ def _drop_quoted_verbs(an: Analyzer, hits: list[CueHit]) -> list[CueHit]:
 
 def _is_nach_noun(an: Analyzer, word: str) -> bool:
     """ "Angaben", "Polizeiangaben", "Aussage" …: nouns that make "nach X" a source frame."""
-    if word in an.lex.nach_nouns:
-        return True
-    low = word.lower()
-    return any(
-        low.endswith(n.lower()) and len(low) > len(n) + 2 for n in an.lex.nach_nouns if len(n) > 6
-    )
+    lex = an.lex
+    hit = lex.nach_noun_cache.get(word)  # (the noun list is fixed once the lexicon is read)
+    if hit is None:
+        low = word.lower()
+        hit = word in lex.nach_nouns or any(
+            low.endswith(n.lower()) and len(low) > len(n) + 2 for n in lex.nach_nouns if len(n) > 6
+        )
+        if len(lex.nach_noun_cache) > 100_000:
+            lex.nach_noun_cache.clear()
+        lex.nach_noun_cache[word] = hit
+    return hit
 
 
 def _nach_noun_at(an: Analyzer, i: int, end: int) -> int | None:
@@ -737,7 +978,7 @@ def _nach_noun_at(an: Analyzer, i: int, end: int) -> int | None:
     while (
         k < end
         and k - i < 3
-        and (an.is_adj(an.toks[k]) or an.lower[k] in ("eigenen", "eigener", "ersten"))
+        and (an.adj_at(k) or an.lower[k] in ("eigenen", "eigener", "ersten"))
     ):
         k += 1
     if k < end and _is_nach_noun(an, an.texts[k]):
@@ -767,39 +1008,41 @@ def _find_particle(
 
 
 def _mark_features(
-    an: Analyzer, m: tuple[int, int], sent: Span, end: int, marks: list[tuple[int, int]]
+    an: Analyzer, m: tuple[int, int], sent: Sentence, end: int, marks: list[tuple[int, int]]
 ) -> dict[str, float]:
     """Features of a quotation-mark span that tell quotes from titles and scare quotes."""
-    doc = an.doc
-    inner = an.toks[m[0] + 1 : m[1] - 1]
+    texts, lower, punct = an.texts, an.lower, an.punct
+    inner = range(m[0] + 1, m[1] - 1)  # token indices (the marks are inside the doc)
     f: dict[str, float] = {}
     n = len(inner)
     f["len1"] = float(n == 1)
     f["len2_3"] = float(2 <= n <= 3)
     f["len4_8"] = float(4 <= n <= 8)
     f["len9+"] = float(n >= 9)
-    f["has_final"] = float(any(t.text in FINAL for t in inner))
-    f["has_comma"] = float(any(t.text == "," for t in inner))
-    f["has_finite"] = float(any(an.is_finite(t) or an.verb_cue(t) is not None for t in inner))
-    f["first_cap"] = float(bool(inner) and inner[0].text[:1].isupper())
-    f["all_cap"] = float(bool(inner) and all(t.text[:1].isupper() or t.is_punct for t in inner))
+    f["has_final"] = float(any(texts[k] in FINAL for k in inner))
+    f["has_comma"] = float(any(texts[k] == "," for k in inner))
+    f["has_finite"] = float(
+        any(an.finite_at(k) or an.verb_cue_at(k) is not None for k in inner)
+    )
+    f["first_cap"] = float(bool(inner) and texts[inner[0]][:1].isupper())
+    f["all_cap"] = float(bool(inner) and all(texts[k][:1].isupper() or punct[k] for k in inner))
     f["has_1p"] = float(
         any(
-            t.lower_ in ("ich", "wir", "mich", "uns", "mir", "unser", "unsere", "mein", "meine")
-            for t in inner
+            lower[k] in ("ich", "wir", "mich", "uns", "mir", "unser", "unsere", "mein", "meine")
+            for k in inner
         )
     )
-    prev = an.toks[m[0] - 1] if m[0] > 0 else None
-    nxt = an.toks[m[1]] if m[1] < len(doc) else None
-    f["after_colon"] = float(prev is not None and prev.text == ":")
+    prev = m[0] - 1 if m[0] > 0 else None
+    nxt = m[1] if m[1] < len(texts) else None
+    f["after_colon"] = float(prev is not None and texts[prev] == ":")
     f["sent_initial"] = float(m[0] == sent.start)
     f["covers_sent"] = float(m[0] == sent.start and m[1] >= end - 1)
-    f["next_comma"] = float(nxt is not None and nxt.text == ",")
-    f["prev_det"] = float(prev is not None and an.is_det(prev))
-    f["prev_adj"] = float(prev is not None and an.is_adj(prev))
-    f["next_noun"] = float(nxt is not None and an.is_nounish(nxt))
+    f["next_comma"] = float(nxt is not None and texts[nxt] == ",")
+    f["prev_det"] = float(prev is not None and an.det_at(prev))
+    f["prev_adj"] = float(prev is not None and an.adj_at(prev))
+    f["next_noun"] = float(nxt is not None and an.nounish_at(nxt))
     f["in_clause"] = float(
-        m[0] > sent.start and not f["after_colon"] and (prev is not None and prev.text != ",")
+        m[0] > sent.start and not f["after_colon"] and (prev is not None and texts[prev] != ",")
     )
     f["n_marks_sent"] = min(len(marks), 4) / 4.0
     return f
@@ -831,7 +1074,10 @@ def _attach_cue(
 def _speaker_features(an: Analyzer, sp: tuple[int, int]) -> dict[str, float]:
     """What kind of speaker a frame has: a named person/organisation makes a statement far
     more likely than a common noun ("die Straße führt …")."""
-    ent = any(start < sp[1] and sp[0] < end for start, end in an.person_org_ents)
+    if sp[0] < sp[1]:  # a non-empty span overlaps an entity iff one of its tokens is in it
+        ent = not an.person_org_tokens.isdisjoint(range(sp[0], sp[1]))
+    else:
+        ent = any(start < sp[1] and sp[0] < end for start, end in an.person_org_ents)
     pron = sp[1] - sp[0] == 1 and an.lower[sp[0]] in an.w["pronouns"]
     role = any(an.texts[k] in an.w.get("speaker_role_nouns", set()) for k in range(*sp))
     return {"speaker_ent": float(ent), "speaker_pron": float(pron), "speaker_role": float(role)}
@@ -843,14 +1089,12 @@ def _merge_interrupted(an: Analyzer, cands: list[Candidate]) -> None:
     k = 0
     while k + 1 < len(cands):
         a, b = cands[k], cands[k + 1]
-        gap = doc[a.end : b.start]
         if (
             a.cue is not None
             and b.cue == a.cue
             and a.cue[0] >= a.end
             and a.cue[1] <= b.start
-            and len(gap) <= 15
-            and gap[-1].text in (",", ":")
+            and _short_frame_gap(doc[a.end : b.start])  # (the Span only where it is tested)
             and len(a.parts) == 1
         ):
             a.parts.append(b.parts[0])
@@ -862,11 +1106,16 @@ def _merge_interrupted(an: Analyzer, cands: list[Candidate]) -> None:
         k += 1
 
 
+def _short_frame_gap(gap: Span) -> bool:
+    """The tokens between two parts of an interrupted quote: a short frame ending in , or :."""
+    return len(gap) <= 15 and gap[-1].text in (",", ":")
+
+
 def _clause_candidate(
     an: Analyzer, si: int, start: int, end: int, hit: CueHit, marks: list[tuple[int, int]]
 ) -> Candidate | None:
     """The content that a cue frames: indirect clause, framed sentence, or reported sentence."""
-    body_end = end - 1 if end > start and an.texts[end - 1] in FINAL | {":"} else end
+    body_end = end - 1 if end > start and an.texts[end - 1] in FINAL_COLON else end
     # a closing quote mark at the end belongs to a direct quote that is handled separately
     content: tuple[int, int] | None = None
     kind = "indirect"
@@ -913,29 +1162,29 @@ def _clause_candidate(
     # leave out quotation marks that cover the whole content (those are direct quotes)
     if any(m[0] <= a and m[1] >= b for m in marks):
         return None
-    toks = an.toks[a:b]
-    first = an.lower[a]
+    # the content's tokens are `range(a, b)` (token indices; `b <= len(doc)`)
+    n_toks = b - a
+    lower, pos = an.lower, an.pos
+    first = lower[a]
     f["dass"] = float(first in ("dass", "daß"))
     f["ob_w"] = float(first in an.w["subordinators"] and first not in ("dass", "daß"))
-    f["zu_inf"] = float(any(an.lower[t.i] == "zu" for t in toks[-3:]))
-    quoted = _covered(marks)
-    unquoted = [t for t in toks if t.i not in quoted]
-    f["konj"] = float(any(an.is_konjunktiv(t) for t in unquoted))
-    f["konj1"] = float(any(an.is_konjunktiv1(t) for t in unquoted))
-    f["no_verb"] = float(
-        not any(
-            an.is_finite(t) or an.pos[t.i] in ("VERB", "AUX") or an.lower[t.i] == "zu"
-            for t in toks
+    f["zu_inf"] = float(any(lower[k] == "zu" for k in range(max(a, b - 3), b)))
+    konj = [k for k in range(a, b) if k in an.konj and not _inside(k, marks)]
+    f["konj"] = float(bool(konj))
+    f["konj1"] = float(any(k in an.konj1 for k in konj))
+    if an.has_pos and an.has_morph:  # a finite verb is a VERB or AUX then
+        verbal = any(pos[k] in ("VERB", "AUX") or lower[k] == "zu" for k in range(a, b))
+    else:
+        verbal = any(
+            an.finite_at(k) or pos[k] in ("VERB", "AUX") or lower[k] == "zu" for k in range(a, b)
         )
-    )
+    f["no_verb"] = float(not verbal)
     f["adv_sub_start"] = float(
         first in an.w.get("adverbial_subordinators", set()) or first in ("wenn", "falls")
     )
-    f["rel_start"] = float(
-        first in an.w["relative"] and len(toks) > 1 and not an.is_nounish(toks[1])
-    )
+    f["rel_start"] = float(first in an.w["relative"] and n_toks > 1 and not an.nounish_at(a + 1))
     f["has_marks"] = float(any(a <= m[0] < b for m in marks))
-    f["content_len"] = min(len(toks), 40) / 40.0
+    f["content_len"] = min(n_toks, 40) / 40.0
     f["cue_" + hit.kind] = 1.0
     f["kind_" + kind] = 1.0
     if hit.verb is not None:
@@ -977,13 +1226,17 @@ def _reported_clause(
 def _speech_act_features(an: Analyzer, ci: int, start: int) -> dict[str, float]:
     """A reported speech act names what was said as the verb's object ("kündigte eine engere
     Zusammenarbeit an", "forderte eine Untersuchung") and its actor first ("Der Verband …")."""
-    verb = an.toks[ci]
-    obj = an.has_dep and any(
-        c.dep_ in ("obj", "iobj", "obl:arg") and c.pos_ in ("NOUN", "PROPN") for c in verb.children
-    )
-    subj_first = an.has_dep and any(
-        c.dep_ in ("nsubj", "nsubj:pass") and c.left_edge.i == start for c in verb.children
-    )
+    if an.has_dep:
+        dep, pos = an.table.dep, an.pos
+        kids = an.children(ci)
+        obj = any(
+            dep[c] in ("obj", "iobj", "obl:arg") and pos[c] in ("NOUN", "PROPN") for c in kids
+        )
+        subj_first = any(
+            dep[c] in ("nsubj", "nsubj:pass") and an.edges(c)[0] == start for c in kids
+        )
+    else:
+        obj = subj_first = False
     return {"sa_obj": float(bool(obj)), "sa_subj_first": float(bool(subj_first))}
 
 
@@ -994,7 +1247,7 @@ def _next_boundary(an: Analyzer, i: int, end: int, marks: list[tuple[int, int]])
             continue
         if an.texts[k] in (",", ":"):
             return k
-        if an.texts[k] in FINAL | {";"}:
+        if an.texts[k] in FINAL_SEMICOLON:
             return None
     return None
 
@@ -1015,16 +1268,16 @@ def _clause_end(an: Analyzer, a: int, b: int, marks: list[tuple[int, int]]) -> i
     """End of an indirect clause: sentence end, or before a trailing ", so X"/", sagte X"."""
     for k in range(a + 1, b - 1):
         if an.texts[k] == "," and not _inside(k, marks):
-            nxt = an.toks[k + 1]
-            if nxt.lower_ == "so" or (
-                an.verb_cue(nxt) is not None and k + 2 < b and np_forward(an, k + 2, b)
+            nxt = an.lower[k + 1]
+            if nxt == "so" or (
+                an.verb_cue_at(k + 1) is not None and k + 2 < b and np_forward(an, k + 2, b)
             ):
                 return k
             if (
-                nxt.lower_ in ("und", "aber", "sowie")
+                nxt in ("und", "aber", "sowie")
                 and k + 2 < b
-                and an.is_finite(an.toks[k + 2])
-                and not an.is_konjunktiv(an.toks[k + 2])
+                and an.finite_at(k + 2)
+                and k + 2 not in an.konj
             ):
                 # ", und sucht weiter …": the frame's subject goes on in the indicative
                 return k
@@ -1072,17 +1325,10 @@ def _roles_for_cue(
 
 def _np_is_media(an: Analyzer, np: tuple[int, int]) -> bool:
     """Does a noun phrase name a medium (noun list, or a KB-linked journalist/medium entity)?"""
-    doc = an.doc
     if any(an.lex.is_media(an.texts[k]) for k in range(*np)):
         return True
-    last = an.toks[np[1] - 1]
-    return _entity_sector(doc, an.toks[np[0]].idx, last.idx + len(last)) == "JRN"
-
-
-def _entity_sector(doc: Doc, start: int, end: int) -> str | None:
-    """Sector of the entity cluster at a character span (when the entity stage ran)."""
-    cluster = cluster_at_safe(doc, start, end)
-    return getattr(cluster, "sector", None) if cluster is not None else None
+    cluster = an.cluster_at(an.table.idx[np[0]], an.table.end_char(np[1]))
+    return getattr(cluster, "sector", None) == "JRN"
 
 
 def cluster_at_safe(doc: Doc, start: int, end: int) -> object | None:
@@ -1107,7 +1353,7 @@ def _media_core(an: Analyzer, np: tuple[int, int]) -> tuple[int, int]:
             and an.texts[k - 1] in an.w.get("report_nouns", set())
         ):
             return (k + 1, b)
-    while a < b and an.is_det(an.toks[a]):
+    while a < b and an.det_at(a):
         a += 1
     return (a, b)
 
@@ -1120,7 +1366,9 @@ def _source_in_frame(
     exclude: tuple[int, int] | None,
 ) -> tuple[int, int] | None:
     """A media phrase in the frame: "nach Angaben der Agentur X", "laut einem Bericht …"."""
-    for k in range(start, end):
+    # only the words that can open one (the others are skipped by the tests below)
+    at = an.word_positions("source_in_frame", an.lex.prep_cues | {"nach"})
+    for k in at[bisect_left(at, start) : bisect_left(at, end)]:
         if _inside(k, marks) or (exclude and exclude[0] <= k < exclude[1]):
             continue
         low = an.lower[k]
@@ -1173,7 +1421,7 @@ def _verb_subject_any(
 ) -> tuple[int, int] | None:
     """Subject of the cue verb from the parse, else from German word order."""
     if an.has_dep:
-        subj = _dep_subject(an, an.toks[ci], start, end, marks, avoid)
+        subj = _dep_subject(an, ci, start, end, marks, avoid)
         if subj is not None:
             return subj
     if ci - 1 > start and an.lower[ci - 1] in ("und", "sowie", "oder"):
@@ -1181,7 +1429,7 @@ def _verb_subject_any(
         for k in range(ci - 2, start - 1, -1):
             if an.texts[k] in (",", ":", ";") or _inside(k, marks):
                 break
-            if an.is_finite(an.toks[k]) and k > start:
+            if an.finite_at(k) and k > start:
                 return _verb_subject_any(an, k, start, ci - 1, marks, avoid)
     # clause of the cue: from the previous boundary to the next
     lo = ci
@@ -1209,11 +1457,11 @@ def _verb_subject_any(
         ):
             verb = k
             break
-    first = an.toks[lo] if lo < verb else None
-    if first is not None and first.lower_ in an.w["subordinators"]:
+    first = an.lower[lo] if lo < verb else None  # lower-case text of the clause's first word
+    if first is not None and first in an.w["subordinators"]:
         # verb-final clause: "wie X mitteilte", "nachdem X erklärt hatte"
         return np_forward(an, lo + 1, verb)
-    if first is not None and first.lower_ not in an.w["clause_adverbs"] and not an.punct[lo]:
+    if first is not None and first not in an.w["clause_adverbs"] and not an.punct[lo]:
         np = np_backward(an, verb, lo)
         if np is not None and np[0] <= lo + 1:
             return np
@@ -1248,51 +1496,57 @@ def _verb_subject_any(
 
 def _dep_subject(
     an: Analyzer,
-    verb: Token,
+    verb: int,
     start: int,
     end: int,
     marks: list[tuple[int, int]],
     avoid: tuple[int, int] | None = None,
 ) -> tuple[int, int] | None:
-    """Subject of `verb` (or of its auxiliary head, or of the first verb it is coordinated
-    with: "würdigte … und zitierte") from the parse, trimmed to the noun phrase."""
+    """Subject of token `verb` (or of its auxiliary head, or of the first verb it is
+    coordinated with: "würdigte … und zitierte") from the parse, trimmed to the noun phrase."""
+    dep, pos, lower = an.table.dep, an.pos, an.lower
+    head = an.head_of(verb)
+    # (a root is its own head: then it may be listed twice, as it always was)
     heads = [verb]
-    if verb.head is not verb and verb.head.pos_ == "AUX":
-        heads.append(verb.head)
-    heads.extend(t for t in verb.children if t.pos_ == "AUX")
-    if verb.dep_ == "conj" and verb.head is not verb:
-        heads.append(verb.head)
+    if pos[head] == "AUX":
+        heads.append(head)
+    heads.extend(k for k in an.children(verb) if pos[k] == "AUX")
+    if dep[verb] == "conj":
+        heads.append(head)
     for h in heads:
-        for child in h.children:
+        for k in an.children(h):
             if (
-                child.dep_ in ("nsubj", "sb", "nsubj:pass")
-                and start <= child.i < end
-                and not _inside(child.i, marks)
-                and not (avoid is not None and avoid[0] <= child.i < avoid[1])
-                and child.lower_ != "es"  # expletive: "hieß es", "es wurde bekannt"
+                dep[k] in ("nsubj", "sb", "nsubj:pass")
+                and start <= k < end
+                and not _inside(k, marks)
+                and not (avoid is not None and avoid[0] <= k < avoid[1])
+                and lower[k] != "es"  # expletive: "hieß es", "es wurde bekannt"
             ):
-                return _subject_span(an, child, marks)
+                return _subject_span(an, k, marks)
     return None
 
 
-def _subject_span(an: Analyzer, head: Token, marks: list[tuple[int, int]]) -> tuple[int, int]:
-    """The subject phrase: its subtree with appositions ("Ein Sprecher, Name,") but without
-    relative clauses and without source/time/place phrases ("laut X", "bei dem Treffen")."""
+def _subject_span(an: Analyzer, head: int, marks: list[tuple[int, int]]) -> tuple[int, int]:
+    """The subject phrase of token `head`: its subtree with appositions ("Ein Sprecher,
+    Name,") but without relative clauses and without source/time/place phrases ("laut X",
+    "bei dem Treffen")."""
     cut_deps = an.w.get("speaker_cut_deps", set())
     cut_preps = an.w.get("speaker_cut_preps", set()) | an.lex.prep_cues
+    dep, lower = an.table.dep, an.lower
     excluded: set[int] = set()
-    for t in head.subtree:
-        if t is head or t.i in excluded:
+    for t in an.subtree(head):
+        if t == head or t in excluded:
             continue
-        case = [c.lower_ for c in t.children if c.dep_ == "case"]
-        if t.dep_ in cut_deps or (
-            t.dep_ in ("nmod", "obl") and case and (case[0] in cut_preps or case[0] == "nach")
+        case = [lower[c] for c in an.children(t) if dep[c] == "case"]
+        if dep[t] in cut_deps or (
+            dep[t] in ("nmod", "obl") and case and (case[0] in cut_preps or case[0] == "nach")
         ):
-            excluded.update(x.i for x in t.subtree)
-    a = b = head.i
-    while a - 1 >= head.left_edge.i and a - 1 not in excluded and not _inside(a - 1, marks):
+            excluded.update(an.subtree(t))
+    left_edge, right_edge = an.edges(head)
+    a = b = head
+    while a - 1 >= left_edge and a - 1 not in excluded and not _inside(a - 1, marks):
         a -= 1
-    while b + 1 <= head.right_edge.i and b + 1 not in excluded and not _inside(b + 1, marks):
+    while b + 1 <= right_edge and b + 1 not in excluded and not _inside(b + 1, marks):
         b += 1
     while b > a and (an.punct[b] or an.lower[b] in ("und", "der", "die", "das")):
         b -= 1
@@ -1316,7 +1570,9 @@ def _addressee(
     speaker: tuple[int, int] | None,
 ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """Addressee (and the source when it is a medium): "an X gewandt", "gegenüber X", dative NP."""
-    for k in range(start, end):
+    # only the words that can mark one (the others are skipped by the tests below)
+    at = an.word_positions("addressee", an.w["addressee_markers"] | an.w["addressee_preps"])
+    for k in at[bisect_left(at, start) : bisect_left(at, end)]:
         if _inside(k, marks):
             continue
         low = an.lower[k]
@@ -1333,7 +1589,7 @@ def _addressee(
             if np is not None:
                 return np, (_media_core(an, np) if _np_is_media(an, np) else None)
     if an.has_dep:
-        dat = _dep_dative(an, an.toks[ci], start, end, marks, speaker)
+        dat = _dep_dative(an, ci, start, end, marks, speaker)
         if dat is not None:
             return dat, (_media_core(an, dat) if _np_is_media(an, dat) else None)
     # dative NP right after the verb when the speaker stands before it: "X sagte der Zeitung"
@@ -1358,37 +1614,39 @@ def _addressee(
 
 def _dep_dative(
     an: Analyzer,
-    verb: Token,
+    verb: int,
     start: int,
     end: int,
     marks: list[tuple[int, int]],
     speaker: tuple[int, int] | None,
 ) -> tuple[int, int] | None:
-    """Dative object of the cue verb from the parse ("sagte der Zeitung", "teilte ihm mit",
-    "warf dem Minister vor"): the person or medium addressed."""
+    """Dative object of the cue verb (token `verb`) from the parse ("sagte der Zeitung",
+    "teilte ihm mit", "warf dem Minister vor"): the person or medium addressed."""
+    dep, pos, lower = an.table.dep, an.pos, an.lower
+    head = an.head_of(verb)
     heads = [verb]
-    if verb.head is not verb and verb.head.pos_ == "AUX":
-        heads.append(verb.head)
+    if pos[head] == "AUX":
+        heads.append(head)
     for h in heads:
-        for child in h.children:
+        for k in an.children(h):
             if (
-                child.dep_ in ("iobj", "obj", "obl:arg", "obl")
-                and "Dat" in morph_values(child, "Case")
-                and child.pos_ in ("NOUN", "PROPN", "PRON")
-                and child.lower_ not in ("sich", "es", "uns", "mir")
-                and start <= child.i < end
-                and not _inside(child.i, marks)
-                and not any(c.dep_ == "case" for c in child.children)
-                and not (speaker is not None and speaker[0] <= child.i < speaker[1])
+                dep[k] in ("iobj", "obj", "obl:arg", "obl")
+                and an.case_dat(k)
+                and pos[k] in ("NOUN", "PROPN", "PRON")
+                and lower[k] not in ("sich", "es", "uns", "mir")
+                and start <= k < end
+                and not _inside(k, marks)
+                and not any(dep[c] == "case" for c in an.children(k))
+                and not (speaker is not None and speaker[0] <= k < speaker[1])
             ):
-                return _subject_span(an, child, marks)
+                return _subject_span(an, k, marks)
     return None
 
 
 def _extend_name(an: Analyzer, np: tuple[int, int], end: int) -> tuple[int, int]:
     """Include a name after a media noun: "der Agentur Xyz"."""
     b = np[1]
-    while b < end and an.texts[b][:1].isupper() and an.toks[b].is_alpha:
+    while b < end and an.texts[b][:1].isupper() and an.doc[b].is_alpha:
         b += 1
     return (np[0], b)
 
@@ -1398,7 +1656,7 @@ def _extend_name(an: Analyzer, np: tuple[int, int], end: int) -> tuple[int, int]
 
 
 def _add_free_indirect(
-    an: Analyzer, sents: list[Span], marks: list[tuple[int, int]], cands: list[Candidate]
+    an: Analyzer, sents: list[Sentence], marks: list[tuple[int, int]], cands: list[Candidate]
 ) -> None:
     """Konjunktiv sentences without a cue after a quote continue that quote's speech."""
     quoted = _covered(marks)
@@ -1411,6 +1669,9 @@ def _add_free_indirect(
     last: Candidate | None = None
     last_si = -10
     new: list[Candidate] = []
+    space, lower, konj_set = an.space, an.lower, an.konj
+    konj_at = sorted(konj_set)  # the Konjunktiv and "soll(en)" tokens, in order
+    soll_at = an.word_positions("soll", {"soll", "sollen"})
     for si, sent in enumerate(sents):
         if si in by_sent:
             anchored = [c for c in by_sent[si] if c.cue is not None or c.kind == "direct"]
@@ -1418,19 +1679,29 @@ def _add_free_indirect(
                 last = anchored[-1]
                 last_si = si
             continue
-        toks = [an.toks[k] for k in range(sent.start, sent.end) if not an.space[k]]
-        if len(toks) < 4 or any(t.i in covered for t in toks):
+        # the sentence's non-space token indices
+        toks = [k for k in range(sent.start, sent.end) if not space[k]]
+        if len(toks) < 4 or not covered.isdisjoint(toks):
             continue
-        konj = [t for t in toks if an.is_konjunktiv(t) and t.i not in quoted]
-        soll = [t for t in toks if an.lower[t.i] in ("soll", "sollen") and t.i not in quoted]
+        konj = [
+            k
+            for k in konj_at[bisect_left(konj_at, sent.start) : bisect_left(konj_at, sent.end)]
+            if not space[k] and k not in quoted
+        ]
+        soll = [
+            k
+            for k in soll_at[bisect_left(soll_at, sent.start) : bisect_left(soll_at, sent.end)]
+            if not space[k] and k not in quoted
+        ]
         if not konj and not soll:
             if "\n\n" in an.texts[sent.start - 1] if sent.start > 0 else False:
                 last = None
             continue
-        cond = any(t.lower_ in ("wenn", "falls", "ob", "als") for t in toks[:3])
-        end = toks[-1].i + 1
-        c = Candidate("free_indirect", [(toks[0].i, end)], si)
+        cond = any(lower[k] in ("wenn", "falls", "ob", "als") for k in toks[:3])
+        end = toks[-1] + 1
+        c = Candidate("free_indirect", [(toks[0], end)], si)
         dist = si - last_si if last is not None else 10
+        has_konj1 = any(k in an.konj1 for k in konj)
         c.features = {
             "fi_dist1": float(dist == 1),
             "fi_dist2": float(dist == 2),
@@ -1438,21 +1709,21 @@ def _add_free_indirect(
             "fi_cond": float(cond),
             "fi_nkonj": min(len(konj), 3) / 3.0,
             "fi_prev_direct": float(last is not None and last.kind == "direct"),
-            "fi_first_konj": float(an.is_konjunktiv(toks[1]) if len(toks) > 1 else 0.0),
-            "fi_has_marks": float(any(toks[0].i <= m[0] < end for m in marks)),
+            "fi_first_konj": float(toks[1] in konj_set if len(toks) > 1 else 0.0),
+            "fi_has_marks": float(any(toks[0] <= m[0] < end for m in marks)),
             "fi_len": min(len(toks), 40) / 40.0,
             "fi_soll": float(bool(soll)),
             "fi_soll_only": float(bool(soll) and not konj),
-            "fi_konj1": float(any(an.is_konjunktiv1(t) for t in konj)),
-            "fi_soll_perf": float(bool(soll) and _reportative_soll(toks)),
-            "fi_konj2_only": float(bool(konj) and not any(an.is_konjunktiv1(t) for t in konj)),
+            "fi_konj1": float(has_konj1),
+            "fi_soll_perf": float(bool(soll) and _reportative_soll(an, toks)),
+            "fi_konj2_only": float(bool(konj) and not has_konj1),
             "kind_free_indirect": 1.0,
         }
         if last is not None:
             c.speaker = last.speaker
             c.medium = last.medium
             c.features["fi_has_speaker"] = float(last.speaker is not None)
-        c.fragments = [m for m in marks if toks[0].i <= m[0] and m[1] <= end]
+        c.fragments = [m for m in marks if toks[0] <= m[0] and m[1] <= end]
         new.append(c)
         last = c if last is not None else None
         last_si = si
@@ -1460,18 +1731,19 @@ def _add_free_indirect(
     cands.sort(key=lambda c: (c.start, c.end))
 
 
-def _reportative_soll(toks: list[Token]) -> bool:
+def _reportative_soll(an: Analyzer, toks: list[int]) -> bool:
     """ "Der Täter soll … geflohen sein / gefeuert haben": soll with a perfect infinitive is
-    the reportative modal (hearsay), unlike "soll … gebaut werden" (a plan)."""
-    words = [t for t in toks if not t.is_punct]
+    the reportative modal (hearsay), unlike "soll … gebaut werden" (a plan); `toks`: the token
+    indices of the sentence."""
+    words = [k for k in toks if not an.punct[k]]
     if len(words) < 3:
         return False
-    last, prev = words[-1].lower_, words[-2].lower_
+    last, prev = an.lower[words[-1]], an.lower[words[-2]]
     participle = prev.startswith("ge") or prev.endswith(("iert", "ert", "en", "t"))
     return last in ("haben", "sein") and participle
 
 
-def _add_context_features(cands: list[Candidate], sents: list[Span]) -> None:
+def _add_context_features(cands: list[Candidate], sents: list[Sentence]) -> None:
     """Features that depend on neighbouring candidates (a direct quote inside an indirect one)."""
     for c in cands:
         c.features["bias"] = 1.0

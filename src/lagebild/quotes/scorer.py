@@ -56,7 +56,9 @@ class Scorer:
     def probability(self, cand: Candidate) -> float:
         """P(candidate is a quote) under the linear model of its kind."""
         w = self.weights.get(cand.kind, {})
-        z = sum(w.get(k, 0.0) * v for k, v in cand.features.items())
+        get = w.get
+        # (a list is summed faster than a generator; `sum` adds the same terms in order)
+        z = sum([get(k, 0.0) * v for k, v in cand.features.items()])
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keep(self, cand: Candidate, prob: float) -> bool:
