@@ -19,6 +19,7 @@ from lagebild.entities.kb.forms import date_interval, strip_genitive
 from lagebild.entities.mentions import Candidate, Lexicon, WorkCluster
 from lagebild.entities.pronouns import resolve_pronouns
 from lagebild.entities.protocols import KbLike
+from lagebild.memo import BoundedMemo
 from lagebild.nlp.tokens import TokenTable
 
 ROLE_BACK_SENTENCES = 2  # how far back a role noun may look for an unnamed holder
@@ -485,17 +486,12 @@ def _office_country(offices: list[Any]) -> str | None:
     return next((o.country for o in offices if getattr(o, "country", None)), None)
 
 
-_LOCAL_IDS: dict[str, str] = {}
+_LOCAL_IDS = BoundedMemo[str, str](100_000)
 
 
 def _local_id(name: str) -> str:
     """`local_id(name)`, memoised (a SHA-1 per cluster and article otherwise)."""
-    found = _LOCAL_IDS.get(name)
-    if found is None:
-        if len(_LOCAL_IDS) > 100_000:
-            _LOCAL_IDS.clear()
-        found = _LOCAL_IDS[name] = local_id(name)
-    return found
+    return _LOCAL_IDS.get(name, local_id)
 
 
 def _to_mention(table: TokenTable, cand: Candidate) -> Mention:

@@ -33,6 +33,8 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, MorphAnalysis, Token
 from spacy.vocab import Vocab
 
+from lagebild.memo import BoundedMemo
+
 DATA = Path(__file__).resolve().parent / "data" / "konjunktiv.json"
 Mood = Literal["Ind", "Sub"]
 
@@ -65,8 +67,7 @@ def lexicon() -> MoodLexicon:
     )
 
 
-_MORPH_VALUES: dict[tuple[int, str], list[str]] = {}
-_MORPH_VALUES_LIMIT = 100_000
+_MORPH_VALUES = BoundedMemo[tuple[int, str], list[str]](100_000)
 
 
 def morph_values(token: Token, field: str) -> list[str]:
@@ -75,12 +76,7 @@ def morph_values(token: Token, field: str) -> list[str]:
     cost more than all the mood rules together. The list is shared: do not modify it."""
     morph = token.morph
     cache_key = (morph.key, field)  # type: ignore[attr-defined]  # in spaCy, not its stubs
-    values = _MORPH_VALUES.get(cache_key)
-    if values is None:
-        if len(_MORPH_VALUES) >= _MORPH_VALUES_LIMIT:
-            _MORPH_VALUES.clear()
-        values = _MORPH_VALUES[cache_key] = morph.get(field, [])
-    return values
+    return _MORPH_VALUES.get(cache_key, lambda _: morph.get(field, []))
 
 
 def _lower(token: Token) -> str:

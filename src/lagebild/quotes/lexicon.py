@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from lagebild.memo import BoundedMemo
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -33,7 +35,8 @@ class Lexicon:
     konjunktiv: set[str] = field(default_factory=set)
     words: dict[str, set[str]] = field(default_factory=dict)
     _media_cache: dict[str, bool] = field(default_factory=dict)
-    nach_noun_cache: dict[str, bool] = field(default_factory=dict)  # see `rules._is_nach_noun`
+    # word -> names a source noun (see `rules._is_nach_noun`); fixed once the lexicon is read
+    nach_noun_cache: BoundedMemo[str, bool] = field(default_factory=lambda: BoundedMemo(100_000))
 
     def cue_words(self) -> set[str]:
         """Lower-case words other than reporting verbs that can start a cue in `_find_cues`:

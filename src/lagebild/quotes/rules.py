@@ -19,6 +19,7 @@ from typing import Any, NamedTuple, Protocol
 from spacy.attrs import IS_PUNCT, IS_SPACE, MORPH
 from spacy.tokens import Doc, Span, Token
 
+from lagebild.memo import BoundedMemo
 from lagebild.nlp.morphology import morph_values
 from lagebild.nlp.tokens import TokenTable
 from lagebild.quotes.lexicon import Lexicon, VerbCue, load_lexicon
@@ -151,23 +152,15 @@ class Analyzer:
 
     def _mood_sub(self, i: int) -> bool:
         """`"Sub" in morph_values(doc[i], "Mood")`, memoised by the analysis key."""
-        key = self.morph_keys[i]
-        hit = _MOOD_SUB.get(key)
-        if hit is None:
-            if len(_MOOD_SUB) > 100_000:
-                _MOOD_SUB.clear()
-            hit = _MOOD_SUB[key] = "Sub" in morph_values(self.doc[i], "Mood")
-        return hit
+        return _MOOD_SUB.get(
+            self.morph_keys[i], lambda _: "Sub" in morph_values(self.doc[i], "Mood")
+        )
 
     def _verb_fin(self, i: int) -> bool:
         """`"Fin" in morph_values(doc[i], "VerbForm")`, memoised by the analysis key."""
-        key = self.morph_keys[i]
-        hit = _VERB_FIN.get(key)
-        if hit is None:
-            if len(_VERB_FIN) > 100_000:
-                _VERB_FIN.clear()
-            hit = _VERB_FIN[key] = "Fin" in morph_values(self.doc[i], "VerbForm")
-        return hit
+        return _VERB_FIN.get(
+            self.morph_keys[i], lambda _: "Fin" in morph_values(self.doc[i], "VerbForm")
+        )
 
     @property
     def ents(self) -> list[Span]:
@@ -360,13 +353,9 @@ class Analyzer:
         """`"Dat" in morph_values(doc[i], "Case")`, memoised by the analysis key."""
         if not self.has_morph:
             return False
-        key = self.morph_keys[i]
-        hit = _CASE_DAT.get(key)
-        if hit is None:
-            if len(_CASE_DAT) > 100_000:
-                _CASE_DAT.clear()
-            hit = _CASE_DAT[key] = "Dat" in morph_values(self.doc[i], "Case")
-        return hit
+        return _CASE_DAT.get(
+            self.morph_keys[i], lambda _: "Dat" in morph_values(self.doc[i], "Case")
+        )
 
     # ---- entity clusters (when the entity stage ran) ---------------------------------
 
@@ -423,9 +412,9 @@ class Analyzer:
 
 
 _VERB_POS = frozenset({"VERB", "AUX"})
-_MOOD_SUB: dict[int, bool] = {}  # morph analysis key -> "Sub" in Mood
-_VERB_FIN: dict[int, bool] = {}  # morph analysis key -> "Fin" in VerbForm
-_CASE_DAT: dict[int, bool] = {}  # morph analysis key -> "Dat" in Case
+_MOOD_SUB = BoundedMemo[int, bool](100_000)  # morph analysis key -> "Sub" in Mood
+_VERB_FIN = BoundedMemo[int, bool](100_000)  # morph analysis key -> "Fin" in VerbForm
+_CASE_DAT = BoundedMemo[int, bool](100_000)  # morph analysis key -> "Dat" in Case
 
 
 # ----------------------------------------------------------------------------------------------
@@ -960,16 +949,14 @@ def _drop_quoted_verbs(an: Analyzer, hits: list[CueHit]) -> list[CueHit]:
 def _is_nach_noun(an: Analyzer, word: str) -> bool:
     """ "Angaben", "Polizeiangaben", "Aussage" …: nouns that make "nach X" a source frame."""
     lex = an.lex
-    hit = lex.nach_noun_cache.get(word)  # (the noun list is fixed once the lexicon is read)
-    if hit is None:
-        low = word.lower()
-        hit = word in lex.nach_nouns or any(
-            low.endswith(n.lower()) and len(low) > len(n) + 2 for n in lex.nach_nouns if len(n) > 6
-        )
-        if len(lex.nach_noun_cache) > 100_000:
-            lex.nach_noun_cache.clear()
-        lex.nach_noun_cache[word] = hit
-    return hit
+    return lex.nach_noun_cache.get(word, lambda _: _names_nach_noun(lex, word))
+
+
+def _names_nach_noun(lex: Lexicon, word: str) -> bool:
+    low = word.lower()
+    return word in lex.nach_nouns or any(
+        low.endswith(n.lower()) and len(low) > len(n) + 2 for n in lex.nach_nouns if len(n) > 6
+    )
 
 
 def _nach_noun_at(an: Analyzer, i: int, end: int) -> int | None:
