@@ -130,13 +130,31 @@ def _summarise(counts: dict[str, int], db: str | None) -> None:
 @evaluate_app.command("ner")
 def evaluate_ner_command(
     data: Annotated[Path, typer.Option(help="GermEval 2014 TSV (or Europarl IOB) file.")],
+    ner_only: Annotated[
+        bool,
+        typer.Option(
+            "--ner-only",
+            help="Score the NER model alone, without the entity stage (KB names, merging).",
+        ),
+    ] = False,
+    labels: Annotated[
+        str | None,
+        typer.Option(help="Comma-separated types to score, e.g. PER,LOC,ORG (default: all)."),
+    ] = None,
 ) -> None:
-    """Precision, recall and F1 of the NER model, overall and per type, as JSON."""
+    """Precision, recall and F1 of the entities lagebild outputs (`doc.ents` after the entity
+    stage, which adds knowledge-base names to the NER model's), overall and per type, as JSON."""
     from lagebild.nlp.evaluate_ner import evaluate_ner
     from lagebild.nlp.pipeline import load
 
-    nlp = load(stages=False)
-    stdout.print_json(json.dumps(evaluate_ner(nlp, data)))
+    nlp = load(stages=not ner_only)
+    for later in ("lagebild_quotes", "lagebild_events"):  # they do not change `doc.ents`
+        if later in nlp.pipe_names:
+            nlp.disable_pipe(later)
+    keep = [label.strip() for label in labels.split(",")] if labels else None
+    result = evaluate_ner(nlp, data, keep)
+    result["scored"] = "ner model" if ner_only else "ner model + entity stage"
+    stdout.print_json(json.dumps(result))
 
 
 @app.command()
