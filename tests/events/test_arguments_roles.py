@@ -7,6 +7,7 @@ from typing import Any
 from spacy.language import Language
 
 from lagebild.analysis import analyze_article
+from lagebild.events.component import EventExtractor
 from lagebild.read.article import Article
 
 
@@ -61,3 +62,184 @@ def test_quote_speaker_is_actor_of_speech_act(nlp: Language) -> None:
     found = _events(nlp, text, "REQUEST")
     assert found and found[0]["actor"]
     assert (found[0]["actor"]["code"], found[0]["actor"]["sector"]) == ("CHL", "GOV")
+
+
+def _party(party: dict[str, Any] | None) -> tuple[str | None, str | None]:
+    return (party["code"], party["sector"]) if party else (None, None)
+
+
+def test_quoted_name_is_no_clause_break(nlp: Language) -> None:
+    # the quotation marks around a short name do not cut the clause, and "der Polizei" after
+    # no noun is the dative of "vorwerfen", not a genitive
+    text = "Überdies wirft der „Verein Freie Presse“ der Polizei in Chile vor, gelogen zu haben."
+    found = _events(nlp, text, "ACCUSE")
+    assert found and _party(found[0]["recipient"]) == ("CHL", "COP")
+
+
+def test_sector_adjective_specifies_generic_group(nlp: Language) -> None:
+    text = "In Chile wollen die oppositionellen Parteien die Wahl boykottieren."
+    found = _events(nlp, text, "PROTEST")
+    assert found and _party(found[0]["actor"]) == ("CHL", "OPP")
+
+
+def test_two_groups_of_one_sector_are_two_parties(nlp: Language) -> None:
+    text = "In Chile stellten die Bauern den Demonstranten ein Ultimatum."
+    found = _events(nlp, text, "THREATEN")
+    assert found
+    assert _party(found[0]["actor"]) == ("CHL", "CVL")
+    assert _party(found[0]["recipient"]) == ("CHL", "CVL")
+
+
+def test_role_noun_without_country_takes_main_country(nlp: Language) -> None:
+    text = "In Chile wächst die Unruhe. Tausende Demonstranten priesen am Abend den König."
+    found = _events(nlp, text, "SUPPORT")
+    assert found and _party(found[0]["recipient"]) == ("CHL", "GOV")
+
+
+def test_role_noun_of_another_party_is_not_the_state(nlp: Language) -> None:
+    # "Sprecher der Opposition", "Perez' Sprecher": the office of that party, not of the
+    # main country's state; "der Präsident" alone is the main country's
+    text = (
+        "In Chile wächst die Unruhe. Der Sprecher der Opposition und Perez' Sprecher "
+        "trafen den Präsidenten."
+    )
+    doc = nlp(text)
+    finder = next(p for _, p in nlp.pipeline if isinstance(p, EventExtractor)).args
+    sent = list(doc.sents)[-1]
+    cands = finder.candidates(doc, sent, "2031-05-09", "CHL")
+    parties = {c.participant.text: (c.participant.code, c.participant.sector) for c in cands}
+    assert parties.get("Präsidenten") == ("CHL", "GOV")
+    assert "Sprecher" not in parties
+
+
+def test_zu_infinitive_takes_main_clause_subject(nlp: Language) -> None:
+    text = (
+        "Die chilenische Außenministerin hat am Montag angekündigt, in direkte Gespräche "
+        "mit Peru einzutreten."
+    )
+    found = _events(nlp, text, "CONSULT")
+    assert found
+    codes = {_code(found[0]["actor"]), _code(found[0]["recipient"])}
+    assert codes == {"CHL", "PER"}
+
+
+def test_hyphenated_country_adjective(nlp: Language) -> None:
+    text = (
+        "In Peru ist die Lage ernst. Die US-amerikanische Außenministerin Jane Doe "
+        "kritisierte Peru."
+    )
+    found = _events(nlp, text, "ACCUSE")
+    assert found and _code(found[0]["actor"]) == "USA"
+
+
+def test_protest_without_target_is_against_the_government(nlp: Language) -> None:
+    found = _events(nlp, "In Chile kam es am Sonntag zu Massenprotesten.", "PROTEST")
+    assert found and _party(found[0]["recipient"]) == ("CHL", "GOV")
+
+
+def test_genitive_group_names_the_side(nlp: Language) -> None:
+    text = "In Chile wurden am Sonntag 300 Anhänger der Opposition festgenommen."
+    found = _events(nlp, text, "COERCE")
+    assert found and _party(found[0]["recipient"]) == ("CHL", "OPP")
+
+
+def test_apposition_gives_person_sector(nlp: Language) -> None:
+    text = "In Chile herrscht Krieg. Einer der Rebellen, Juan Perez, dankte den Bauern."
+    found = _events(nlp, text, "SUPPORT")
+    assert found and _party(found[0]["actor"]) == ("CHL", "REB")
+
+
+def test_title_anywhere_gives_person_sector(nlp: Language) -> None:
+    text = (
+        "In Chile meldete die Presse, der chilenische Oppositionsführer Juan Perez sei "
+        "verschwunden. Am Abend kritisierte Perez die Regierung scharf."
+    )
+    found = _events(nlp, text, "ACCUSE")
+    assert found and _party(found[-1]["actor"]) == ("CHL", "OPP")
+
+
+def test_two_persons_of_one_side_are_two_parties(nlp: Language) -> None:
+    text = (
+        "Der chilenische Oppositionsführer Juan Perez kritisierte Pedro Gomez, einen "
+        "Oppositionspolitiker, scharf."
+    )
+    found = _events(nlp, text, "ACCUSE")
+    assert found and found[0]["actor"] and found[0]["recipient"]
+    assert _party(found[0]["actor"]) == _party(found[0]["recipient"]) == ("CHL", "OPP")
+    assert found[0]["actor"]["text"] != found[0]["recipient"]["text"]
+
+
+def test_inverted_subject_after_finite_verb(nlp: Language) -> None:
+    # "Am Montag hatten Soldaten …": the phrase right after the finite verb is the subject,
+    # not the later "seine Berater" the tagger may read as nominative
+    text = (
+        "In Chile ist die Lage ernst. Am Montag hatten Soldaten das Parlament gestürmt und "
+        "den Präsidenten und seine Berater festgenommen."
+    )
+    for etype in ("ASSAULT", "COERCE"):
+        found = _events(nlp, text, etype)
+        assert found and _party(found[0]["actor"]) == ("CHL", "MIL")
+
+
+def test_object_control_infinitive_takes_the_object(nlp: Language) -> None:
+    text = (
+        "In Chile gab es einen Skandal, der die Polizei dazu veranlasst hat, ein "
+        "Strafverfahren einzuleiten."
+    )
+    found = _events(nlp, text, "ACCUSE")
+    assert found and _party(found[0]["actor"]) == ("CHL", "COP")
+
+
+def test_circumstance_phrase_is_no_fallback_recipient(nlp: Language) -> None:
+    text = "Während dieser Woche wurden von den Rebellen in Chile alle Versammlungen verboten."
+    found = _events(nlp, text, "COERCE")
+    assert found and _party(found[0]["actor"]) == ("CHL", "REB")
+    assert found[0]["recipient"] is None or found[0]["recipient"]["code"] == "CHL"
+
+
+def test_politicians_are_a_party(nlp: Language) -> None:
+    text = "In Chile haben konservative Politiker das Gesetz am Montag vehement abgelehnt."
+    found = _events(nlp, text, "REJECT")
+    assert found and _code(found[0]["actor"]) == "CHL"
+
+
+def test_conditional_infinitive_is_not_passive(nlp: Language) -> None:
+    # "würden … stürmen" is a conditional with an infinitive, not a passive: the subject acts
+    text = (
+        "In Chile herrscht Aufruhr. Ein Rebellensprecher kündigte an, die Rebellen würden "
+        "in der nächsten Woche weitere Kasernen stürmen."
+    )
+    found = _events(nlp, text, "THREATEN")
+    assert found and _party(found[0]["actor"]) == ("CHL", "REB")
+
+
+def test_relative_pronoun_subject_takes_antecedent(nlp: Language) -> None:
+    text = (
+        "In Chile wurden am Montag zwei Studenten, die von einem Gericht in Santiago zum "
+        "Tod verurteilt worden waren, hingerichtet."
+    )
+    found = _events(nlp, text, "SANCTION")
+    assert found and _party(found[0]["recipient"]) == ("CHL", "EDU")
+    assert found[0]["actor"] and found[0]["actor"]["sector"] == "JUD"
+
+
+def test_broken_relations_name_the_other_country(nlp: Language) -> None:
+    text = "Peru hat im Jahr 2031 die diplomatischen Beziehungen zu Chile abgebrochen."
+    found = _events(nlp, text, "SANCTION")
+    assert found
+    assert (_code(found[0]["actor"]), _code(found[0]["recipient"])) == ("PER", "CHL")
+
+
+def test_security_council_is_the_un(nlp: Language) -> None:
+    text = "Der Sicherheitsrat forderte die Regierung Chiles am Montag zum Rücktritt auf."
+    found = _events(nlp, text, "REQUEST")
+    assert found and _party(found[0]["actor"]) == ("UN", "IGO")
+    assert _party(found[0]["recipient"]) == ("CHL", "GOV")
+
+
+def test_named_party_without_sector_takes_the_types_default(nlp: Language) -> None:
+    # an arrested person nothing gives a sector for is a civilian, as an unnamed one would be
+    text = "In Peru wächst die Unruhe. Am Freitag wurde Juan Perez in Lima festgenommen."
+    found = _events(nlp, text, "COERCE")
+    assert found and _party(found[0]["recipient"]) == ("PER", "CVL")
+    assert found[0]["recipient"]["text"] == "Juan Perez"

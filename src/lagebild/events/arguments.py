@@ -9,6 +9,7 @@ trained on a small treebank often attaches German objects wrongly.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -41,6 +42,9 @@ SPECIFIC_PERSON, SPECIFIC_GROUP, SPECIFIC_COUNTRY, SPECIFIC_PLACE = 3, 2, 1, 0
 CIRCUMSTANCE_PREPS = frozenset({"bei", "während", "nach", "vor", "seit", "trotz", "wegen"})
 MILITARY_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
 LOCAL_KINDS = frozenset({"igo", "media", "city", "facility", "region", "country"})
+DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
+FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+GENERIC_SECTORS = frozenset({"CVL", "PTY"})  # group nouns a sector adjective may specify
 NON_NOMINATIVE_ARTICLES = frozenset({"den", "dem", "des", "einen", "einem", "eines"})
 
 
@@ -103,6 +107,8 @@ def clause_map(sent: Span) -> dict[int, tuple[int, int]]:
     """`clause_bounds` for every token of the sentence in one pass."""
     text = TokenTable.of(sent.doc).texts
     breaks = [i for i in range(sent.start, sent.end) if text[i] in CLAUSE_BREAKS]
+    if any(text[i] in QUOTE_OPEN for i in breaks):
+        breaks = _drop_name_quotes(TokenTable.of(sent.doc), breaks)
     out: dict[int, tuple[int, int]] = {}
     start = sent.start
     for k, b in enumerate([*breaks, sent.end]):
@@ -114,6 +120,27 @@ def clause_map(sent: Span) -> dict[int, tuple[int, int]]:
             out[b] = (start, breaks[k + 1] if k + 1 < len(breaks) else sent.end)
         start = b + 1
     return out
+
+
+QUOTE_OPEN = frozenset({"„", "»", '"'})
+QUOTE_CLOSE = frozenset({"“", "«", '"'})
+NAME_QUOTE_MAX = 5  # tokens: a quoted name ("der „Arbeitskreis X“") is no clause
+
+
+def _drop_name_quotes(dt: TokenTable, breaks: list[int]) -> list[int]:
+    """Breaks without the quotation marks around a short quoted name: "wirft der „Arbeitskreis
+    X“ der Polizei vor" is one clause (a quoted phrase with a verb or a comma still breaks)."""
+    drop: set[int] = set()
+    for k, b in enumerate(breaks[:-1]):
+        close = breaks[k + 1]
+        if (
+            dt.texts[b] in QUOTE_OPEN
+            and dt.texts[close] in QUOTE_CLOSE
+            and 0 < close - b - 1 <= NAME_QUOTE_MAX
+            and not any(dt.pos[j] in ("VERB", "AUX") for j in range(b + 1, close))
+        ):
+            drop.update((b, close))
+    return [b for b in breaks if b not in drop] if drop else breaks
 
 
 def doc_text(token: Token) -> str:
@@ -193,6 +220,7 @@ class ArgumentFinder:
         ] = BoundedMemo(50_000)
         self._home: str | None = None  # the article's main country (set by `candidates`)
         self._doc_mentions: tuple[Doc, list[tuple[int, int, Any, Any]]] | None = None
+        self._titles: tuple[Doc, dict[Any, str | None]] | None = None  # person -> title sector
 
     # ------------------------------------------------------------ candidates
     def candidates(
@@ -220,12 +248,16 @@ class ArgumentFinder:
             if code is None and cluster.type in ("PER", "ORG") and kind not in LOCAL_KINDS:
                 # a person or group the KB does not know ("CFDR", "die Militärjunta"): a
                 # local actor, of the sector its head noun names
-                code = default_country
+                code = self._adjective_country(doc, span.start, sent.start) or default_country
                 sector = sector or self._sector_form(mention.text.split()[-1].split("-")[-1])
             if not sector:
                 sector = self._adjective_sector(doc, span.start, sent.start)
             if not sector and cluster.type == "PER":
-                sector = self._role_sector(cluster)
+                sector = (
+                    self._role_sector(cluster)
+                    or self._apposition_sector(doc, span.start, span.end, sent.start, sent.end)
+                    or self._title_sector(doc, cluster)
+                )
             part = cluster_participant(cluster, mention, code, sector)
             out.append(Candidate(span.start, span.end, part, specific))
             covered.update(range(span.start, span.end))
@@ -242,6 +274,10 @@ class ArgumentFinder:
                 # a person or office without a known country ("Ministerpräsident X") belongs
                 # to the country the article is about
                 part.code = default_country
+            if cand.specific == SPECIFIC_GROUP and part.sector in GENERIC_SECTORS:
+                # "die oppositionellen Parteien", "islamistische Gruppen": the adjective names
+                # the side of a generic group noun
+                part.sector = self._adjective_sector(doc, cand.start, sent.start) or part.sector
             span = doc[cand.start : cand.end]
             cand.prep = prep_of(doc, cand.start, sent.start)
             cand.case = None if cand.prep else case_of(span)
@@ -250,8 +286,9 @@ class ArgumentFinder:
         return out
 
     def forget_doc(self) -> None:
-        """Drop what was read from the last doc (its mentions)."""
+        """Drop what was read from the last doc (its mentions, title sectors)."""
         self._doc_mentions = None
+        self._titles = None
 
     def _mentions(self, doc: Doc) -> list[tuple[int, int, Any, Any]]:
         """(start, end, cluster, mention) of every entity mention of the doc, in cluster
@@ -352,7 +389,27 @@ class ArgumentFinder:
 
     def _country_by_adjective(self, word: str) -> Any:
         """`kb.country_by_adjective`, cached per word form."""
-        return self._adjective_cache.get(word, self.kb.country_by_adjective)
+        return self._adjective_cache.get(word, self._lookup_adjective)
+
+    def _lookup_adjective(self, word: str) -> Any:
+        country = self.kb.country_by_adjective(word)
+        if country is None and "-" in word:
+            # "US-amerikanische", "britisch-französische": the last part names the country
+            country = self.kb.country_by_adjective(word.rsplit("-", 1)[1])
+        return country
+
+    def _adjective_country(self, doc: Doc, start: int, lower_bound: int) -> str | None:
+        """The country of an adjective up to three words before a phrase ("die
+        US-amerikanische Außenministerin Condoleezza Rice" -> USA)."""
+        dt = TokenTable.of(doc)
+        for j in range(start - 1, max(lower_bound, start - 4) - 1, -1):
+            if dt.pos[j] == "ADJ" or dt.tag[j] == "ADJA":
+                country = self._country_by_adjective(dt.texts[j])
+                if country is not None:
+                    return str(country.iso3)
+            elif dt.pos[j] not in ("NOUN", "DET") or dt.tag[j] == "PPOSAT":
+                return None
+        return None
 
     def _genitive_country(self, doc: Doc, i: int, limit: int) -> tuple[str, int] | None:
         """ISO-3 code and end of "der/des <country>" starting at token `i`, if any."""
@@ -407,6 +464,16 @@ class ArgumentFinder:
         name: str | None = None
         kb_id: str | None = None
         end = j + 1
+        if sector in GENERIC_SECTORS and end + 1 < limit and dt.lower[end] in ("der", "des"):
+            # "Anhänger der Opposition", "Mitglieder der Regierungspartei": the genitive group
+            # names the side of a generic noun
+            k = end + 1
+            while k < limit - 1 and dt.pos[k] == "ADJ":
+                k += 1
+            if dt.pos[k] == "NOUN":
+                of = self._sector_noun(dt.lemma[k], dt.texts[k])
+                if of is not None and of not in GENERIC_SECTORS:
+                    sector, end = of, k + 1
         if code is None and end < limit:
             # genitive country after the noun: "der Präsident Russlands"
             nxt = dt.texts[end]
@@ -425,7 +492,9 @@ class ArgumentFinder:
         if code is None:
             # a group noun without a country ("die Polizei", "Demonstranten") belongs to the
             # country the article is about
-            code = default_country if role is None else None
+            code = default_country
+            if role is not None and _belongs_to_other(dt, i, end, limit):
+                code = None  # "Sprecher der Gruppierung X", "Milinkewitschs Pressesprecher"
         if code is None:
             return None
         if role is not None:
@@ -461,6 +530,9 @@ class ArgumentFinder:
             head_sector = self._sector_form(head)
             if country is not None and head_sector is not None:
                 code, sector = country.iso3, head_sector
+        igo = self.lex.igo_nouns.get(noun_text) or self.lex.igo_nouns.get(lemma)
+        if igo is not None and role is None and code is None:
+            return None, igo, "IGO"  # "der Sicherheitsrat" (of the UN)
         if role is not None:
             code = role.country or code
             role_def = self.kb.roles().get(role.role)
@@ -482,7 +554,7 @@ class ArgumentFinder:
         for mention in cluster.mentions:
             role = getattr(mention, "role", None)
             if role:
-                sector = self._sector_form(role.split()[-1].split("-")[-1])
+                sector = self._person_sector(role.split()[-1].split("-")[-1])
                 if sector is not None:
                     return sector
         return None
@@ -503,6 +575,69 @@ class ArgumentFinder:
             if low.startswith(stem):
                 return sector
         return None
+
+    def _apposition_sector(
+        self, doc: Doc, start: int, end: int, s_start: int, s_end: int
+    ) -> str | None:
+        """Sector from a role noun in apposition to a person: "X, einer der
+        Oppositionskandidaten," (OPP), "Einer der Putschisten, X," (MIL)."""
+        dt = TokenTable.of(doc)
+        if end < s_end - 1 and dt.texts[end] == ",":
+            for k in range(end + 1, min(s_end, end + 5)):
+                if dt.pos[k] == "NOUN":
+                    sector = self._person_sector(dt.texts[k])
+                    if sector is not None:
+                        return sector
+                if dt.pos[k] not in ("DET", "ADJ", "PRON", "NUM"):
+                    break
+        if start - 2 >= s_start and dt.texts[start - 1] == "," and dt.pos[start - 2] == "NOUN":
+            return self._person_sector(dt.texts[start - 2])
+        return None
+
+    def _title_sector(self, doc: Doc, cluster: Any) -> str | None:
+        """Sector from a title noun before any mention of the person in the article ("der
+        weißrussische Oppositionsführer X" -> OPP) or an apposition to one, read once per doc
+        and person."""
+        cache = self._titles
+        if cache is None or cache[0] is not doc:
+            cache = self._titles = (doc, {})
+        key = cluster.id
+        if key not in cache[1]:
+            dt = TokenTable.of(doc)
+            found: str | None = None
+            for mention in cluster.mentions:
+                i = bisect_left(dt.idx, mention.start)
+                if not (0 < i < len(dt) and dt.idx[i] == mention.start):
+                    continue
+                if dt.pos[i - 1] == "NOUN":
+                    found = self._person_sector(dt.texts[i - 1])
+                if found is None:
+                    # "X, einer der Oppositionskandidaten,"
+                    lo, hi = dt.sent_bounds(i)
+                    end = bisect_left(dt.idx, mention.end, lo=i)
+                    found = self._apposition_sector(doc, i, end, lo, hi)
+                if found is not None:
+                    break
+            cache[1][key] = found
+        return cache[1][key]
+
+    def _person_sector(self, word: str) -> str | None:
+        """Sector of a person noun: the noun itself or its head ("Talibankämpfer"), else a
+        sector modifier it starts with ("Oppositionskandidat" -> OPP, "Regierungssprecher" ->
+        GOV; data: `sector_nouns.json` `modifiers`)."""
+        return self._stem_sector.get("N:" + word, self._lookup_person_sector)
+
+    def _lookup_person_sector(self, key: str) -> str | None:
+        word = key[2:]
+        sector = self._sector_form(word)
+        if sector is None:
+            sector = _compound_head_sector(word, self.lex.sector_nouns)
+        if sector is None:
+            for mod, mod_sector in self.lex.sector_modifiers.items():
+                rest = word[len(mod) :].lstrip("s-")
+                if word.startswith(mod) and len(rest) >= 4:
+                    return mod_sector
+        return sector
 
     def _sector_form(self, text: str) -> str | None:
         """Sector of a group noun given as text, plural endings stripped ("Soldaten")."""
@@ -526,11 +661,13 @@ class ArgumentFinder:
         own = [c for c in cands if not (c.start <= tok.i < c.end)]
         in_clause = [c for c in own if clause[0] <= c.start < clause[1]]
         if trig.pos == "VERB":
-            actor, recipient = self._verb_roles(trig, tok, in_clause, own)
+            actor, recipient = self._verb_roles(trig, tok, in_clause, own, clause[0])
         else:
             actor, recipient = self._noun_roles(doc, trig, tok, in_clause, own, light)
         if actor is None and trig.pos == "NOUN":
             actor = self._compound_actor(doc, tok, trig)
+        if actor is None and clause[0] > sent.start and not _definite(doc, tok):
+            actor = self._controller(doc, clause, sent, own, recipient)
         if actor is not None and recipient is None and trig.type in SYMMETRIC_TYPES:
             recipient = _coordinated(doc, actor, in_clause)
         if (
@@ -548,11 +685,72 @@ class ArgumentFinder:
             actor, recipient = recipient, actor
         a = actor.participant if actor else None
         r = recipient.participant if recipient else None
-        if a is not None and r is not None and a.key is not None and a.key == r.key:
+        if (
+            a is not None
+            and r is not None
+            and a.key is not None
+            and a.key == r.key
+            and not _two_parties(actor, recipient)
+        ):
             r = None
-        if a is not None and r is not None and a.code and (a.code, a.sector) == (r.code, r.sector):
+        if (
+            a is not None
+            and r is not None
+            and a.code
+            and (a.code, a.sector) == (r.code, r.sector)
+            and not _two_parties(actor, recipient)
+        ):
             r = None  # "Putin ... Russland": one party named twice, not two parties
         return a, r
+
+    def _controller(
+        self,
+        doc: Doc,
+        clause: tuple[int, int],
+        sent: Span,
+        cands: list[Candidate],
+        recipient: Candidate | None,
+    ) -> Candidate | None:
+        """The subject of the clause a zu-infinitive depends on: "X hat angekündigt, in
+        Gespräche mit Y einzutreten" (X acts); after verbs whose object acts ("veranlasste Y,
+        … zu …", data: `default_parties.json` `object_control_verbs`) that object."""
+        dt = TokenTable.of(doc)
+        lo, hi = clause
+        zu = [j for j in range(lo, hi) if dt.tag[j] in ("PTKZU", "VVIZU") or _zu_infix(dt, j)]
+        if not zu:
+            return None
+        if any(
+            (dt.tag[j] in FINITE_TAGS and j not in zu) or dt.tag[j] == "PRELS"
+            for j in range(lo, hi)
+        ):
+            return None  # a clause of its own (a relative or finite clause), not an infinitive
+        # the clause the infinitive depends on: the segment before it, else the sentence
+        # up to it ("Rice hat … erklärt, in Gespräche … einzutreten")
+        p_lo = lo - 1
+        while p_lo > sent.start and dt.texts[p_lo - 1] not in CLAUSE_BREAKS:
+            p_lo -= 1
+        fin = next((j for j in range(p_lo, lo) if dt.tag[j] in FINITE_TAGS), None)
+        if fin is None:
+            p_lo = sent.start
+            fin = next((j for j in range(p_lo, lo) if dt.tag[j] in FINITE_TAGS), None)
+        if fin is None:
+            return None
+        before = [c for c in cands if p_lo <= c.start < lo and c.prep is None]
+        if any(dt.lemma[j] in self.lex.object_control for j in range(p_lo, lo)):
+            # "veranlasste die Polizei, ein Verfahren einzuleiten": the object acts
+            objects = [
+                c
+                for c in before
+                if c is not recipient
+                and (
+                    c.case in ("Acc", "Dat")
+                    # a pronoun subject before it ("der die Polizei veranlasst hat")
+                    or any(dt.tag[j] in ("PRELS", "PPER") for j in range(p_lo, c.start))
+                )
+            ]
+            return objects[-1] if objects else None
+        before = [c for c in before if c is not recipient]
+        return self._subject(doc, doc[fin], before) if before else None
 
     def _subject(self, doc: Doc, tok: Token, cands: list[Candidate]) -> Candidate | None:
         if not cands:
@@ -562,7 +760,12 @@ class ArgumentFinder:
         return _best(cands, lambda c: _subject_score(dt, tok.i, head_i, c, verb_heads))
 
     def _verb_roles(
-        self, trig: Trigger, tok: Token, cands: list[Candidate], sentence_cands: list[Candidate]
+        self,
+        trig: Trigger,
+        tok: Token,
+        cands: list[Candidate],
+        sentence_cands: list[Candidate],
+        clause_start: int = -1,
     ) -> tuple[Candidate | None, Candidate | None]:
         doc = tok.doc
         passive = is_passive(doc, tok)
@@ -571,9 +774,13 @@ class ArgumentFinder:
                 c for c in cands if c.specific != SPECIFIC_PLACE and c.participant.code is not None
             ]
             actor = _by_prep(agents, ("von", "durch"), tok.i) or self._prefix_agent(doc, tok)
-            recipient = self._subject(doc, tok, cands)
+            recipient = self._subject(doc, tok, cands) or _antecedent(
+                doc, clause_start, sentence_cands
+            )
+            if recipient is actor:
+                recipient = None
             return actor, recipient
-        actor = self._subject(doc, tok, cands)
+        actor = self._subject(doc, tok, cands) or _antecedent(doc, clause_start, sentence_cands)
         if actor is None:
             before = [c for c in sentence_cands if c.start < tok.i and c.prep is None]
             actor = self._subject(doc, tok, before) if before else None
@@ -657,7 +864,14 @@ class ArgumentFinder:
         self, trig: Trigger, tok: Token, cands: list[Candidate], actor: Candidate | None, role: str
     ) -> Candidate | None:
         want = {"dat": "Dat", "dat_light": "Dat", "obj": "Acc", "obj_person": "Acc"}[role]
-        others = [c for c in cands if c is not actor and c.prep is None and c.case != "Gen"]
+        dt = TokenTable.of(tok.doc)
+        others = [
+            c
+            for c in cands
+            if c is not actor
+            and c.prep is None
+            and (c.case != "Gen" or (want == "Dat" and _dative_reading(dt, c)))
+        ]
         return _best(others, lambda c: _object_score(trig, tok, c, want, role))
 
     def _noun_roles(
@@ -776,12 +990,13 @@ def _subject_score(
     score += {"Nom": 2.0, "Dat": -1.0, "Acc": -1.0}.get(c.case or "", 0.0)
     if c.start < ti:
         score += 1
-        if (
-            c.start == 0
-            or dt.sent_start_of(c.start) == c.start
-            or dt.texts[c.start - 1] in CLAUSE_BREAKS
-        ):
+        lead = c.start  # the phrase's article and adjectives belong to it
+        while lead > 0 and (dt.tag[lead - 1] in ("ART", "ADJA") or dt.pos[lead - 1] == "ADJ"):
+            lead -= 1
+        if lead == 0 or dt.sent_start_of(c.start) >= lead or dt.texts[lead - 1] in CLAUSE_BREAKS:
             score += 1  # German V2: the phrase before the finite verb is usually the subject
+        elif _after_finite(dt, c.start):
+            score += 1  # inversion: "Am Donnerstag hatten Militäreinheiten … gestürmt"
     return score - 0.05 * abs(c.start - ti) + 0.2 * c.specific
 
 
@@ -819,12 +1034,113 @@ def is_passive(doc: Doc, tok: Token) -> bool:
         for k in range(ti + 1, min(s_end, ti + 3))
     ):
         return False  # "angegriffen hatte": perfect tense of another clause's verb
+    # "würden … stürmen": the conditional with an infinitive the tagger took for a participle
+    infinitive = low == lemma[ti] and not low.startswith("ge")
     lo, hi = max(s_start, ti - 25), min(s_end, ti + 4)
     for j in range(lo, hi):
+        if infinitive and lower[j].startswith("würde"):
+            continue
         if lemma[j] == "werden" or lower[j] in ("worden", "wurde", "wurden", "wird", "werden"):
             if ";" not in dt.texts[min(j, ti) : max(j, ti)]:
                 return True
     return False
+
+
+def _belongs_to_other(dt: TokenTable, start: int, end: int, limit: int) -> bool:
+    """A role noun with a genitive or possessor ("Sprecher der Opposition", "ihr Sprecher",
+    "Milinkewitschs Pressesprecher"): the office of that party, not of the main country's
+    state."""
+    if end < limit and dt.lower[end] in ("der", "des"):
+        return True
+    if start > 0:
+        prev = start - 1
+        if dt.texts[prev] == "'" and prev > 0:
+            prev -= 1  # "Perez' Sprecher"
+            return dt.pos[prev] == "PROPN"
+        if dt.tag[prev] == "PPOSAT" or (
+            dt.pos[prev] == "PROPN" and dt.texts[prev].endswith(("s", "'"))
+        ):
+            return True
+    return False
+
+
+def _definite(doc: Doc, tok: Token) -> bool:
+    """A noun with a definite article or demonstrative ("den Protesten gegen ihn"): it refers
+    to a known happening, not to one the clause's subject starts."""
+    dt = TokenTable.of(doc)
+    if dt.pos[tok.i] != "NOUN":
+        return False
+    j = tok.i - 1
+    while j >= 0 and dt.pos[j] == "ADJ":
+        j -= 1
+    return j >= 0 and (dt.tag[j] in ("PDAT", "PPOSAT", "APPRART") or dt.lower[j] in DEFINITE)
+
+
+RELATIVE_SUBJECTS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+
+
+def _antecedent(doc: Doc, clause_start: int, cands: list[Candidate]) -> Candidate | None:
+    """The phrase a relative clause hangs on, where the clause's relative pronoun is its
+    subject: "zwei Männer, die … verurteilt worden waren" (the men), "Kozulins, der zum
+    Sturm aufgerufen haben soll" (Kozulin). Up to four tokens (an age in brackets) may lie
+    between the phrase and the comma."""
+    if clause_start <= 0:
+        return None
+    dt = TokenTable.of(doc)
+    if dt.tag[clause_start] != "PRELS" or dt.lower[clause_start] not in RELATIVE_SUBJECTS:
+        return None
+    comma = clause_start - 1
+    if dt.texts[comma] != ",":
+        return None
+    best: Candidate | None = None
+    for c in cands:
+        if c.end <= comma and comma - c.end <= 4 and (best is None or c.end > best.end):
+            best = c
+    return best
+
+
+def _after_finite(dt: TokenTable, start: int) -> bool:
+    """The phrase at `start` follows the finite verb directly (its article and adjectives
+    aside): the first phrase of the middle field, the usual place of an inverted subject."""
+    j = start - 1
+    while j >= 0 and (dt.tag[j] in ("ART", "ADJA") or dt.pos[j] == "ADJ"):
+        j -= 1
+    return j >= 0 and dt.tag[j] in FINITE_TAGS
+
+
+def _zu_infix(dt: TokenTable, j: int) -> bool:
+    """A zu-infinitive the tagger took for a finite verb ("einzutreten", lemma "eintreten")."""
+    low, lemma = dt.lower[j], dt.lemma[j]
+    return dt.pos[j] == "VERB" and low != lemma and low.replace("zu", "", 1) == lemma
+
+
+def _two_parties(a: Candidate | None, b: Candidate | None) -> bool:
+    """Two different persons, or group nouns, of one country and sector ("Taxifahrer" vs
+    "Demonstranten"): two parties, not one party named twice."""
+    if a is None or b is None:
+        return False
+    pa, pb = a.participant, b.participant
+    if a.specific == b.specific == SPECIFIC_PERSON and pa.entity_id and pb.entity_id:
+        return pa.entity_id != pb.entity_id  # two persons of one side ("Milinkewitsch" vs "X")
+    return (
+        a.specific == b.specific == SPECIFIC_GROUP
+        and pa.entity_id is None
+        and pb.entity_id is None
+        and pa.text.split()[-1] != pb.text.split()[-1]
+    )
+
+
+def _dative_reading(dt: TokenTable, cand: Candidate) -> bool:
+    """A "Gen" phrase opened by "der" that follows no noun ("wirft der Regierung vor"): the
+    feminine dative reads the same, and only a noun before it makes it a genitive attribute."""
+    j = cand.start
+    if dt.lower[j] != "der":
+        j -= 1
+        if j < 0 or dt.lower[j] != "der":
+            return False
+    if j == 0:
+        return True
+    return dt.pos[j - 1] not in ("NOUN", "PROPN")
 
 
 def _article_of(dt: TokenTable, cand: Candidate) -> str:
@@ -955,9 +1271,16 @@ def _nearest_other(
     best: Candidate | None = None
     for c in cands:
         p = c.participant
-        if c is actor or c.specific == SPECIFIC_PLACE or c.prep in LOCATIVE_PREPS:
+        if (
+            c is actor
+            or c.specific == SPECIFIC_PLACE
+            or c.prep in LOCATIVE_PREPS
+            or c.prep in CIRCUMSTANCE_PREPS  # "während dieser Zeit", "wegen der Proteste"
+        ):
             continue
-        if p.code is None or (p.code, p.sector) == (a.code, a.sector):
+        if p.code is None or (
+            (p.code, p.sector) == (a.code, a.sector) and not _two_parties(actor, c)
+        ):
             continue
         if c.start < actor.end and c.end > actor.start:
             continue

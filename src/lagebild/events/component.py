@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -151,8 +152,12 @@ class EventExtractor:
         code = location.country if location is not None else home
         if actor is None:
             actor = self._implied(etype, mode, "actor", code, tok)
+        else:
+            actor = self._default_sector(etype, mode, "actor", actor)
         if recipient is None:
             recipient = self._implied(etype, mode, "recipient", code, tok)
+        else:
+            recipient = self._default_sector(etype, mode, "recipient", recipient)
         if actor is None and recipient is None and not partyless_ok:
             return None
         if (
@@ -195,6 +200,14 @@ class EventExtractor:
         if sector is None or not code:
             return None
         return Participant(text="", start=tok.idx, end=tok.idx, code=code, sector=sector)
+
+    def _default_sector(self, etype: str, mode: str, role: str, party: Participant) -> Participant:
+        """A named party whose sector nothing gave takes the sector the type implies for its
+        role ("wurde er festgenommen": a civilian, as an unnamed arrestee would be)."""
+        if party.sector is not None or not party.code:
+            return party
+        sector = self.lex.default_sector(etype, mode, role)
+        return party if sector is None else replace(party, sector=sector)
 
     def _threat(self, doc: Doc, tok: Token, entry: Any, status: str) -> bool:
         """Violence announced, not done: a hypothetical or planned ASSAULT/COERCE whose sentence

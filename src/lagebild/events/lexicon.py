@@ -84,8 +84,11 @@ class EventLexicon:
     context: dict[str, Any] = field(default_factory=dict)
     sector_nouns: dict[str, str] = field(default_factory=dict)
     sector_adjectives: dict[str, str] = field(default_factory=dict)
+    sector_modifiers: dict[str, str] = field(default_factory=dict)
+    igo_nouns: dict[str, str] = field(default_factory=dict)  # "Sicherheitsrat" -> UN
     location_preps: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    object_control: frozenset[str] = frozenset()  # "forderte Y auf, … zu …": Y acts
     defaults: dict[str, Any] = field(default_factory=dict)
     # memos: (lemma, text) of a noun -> its entries; noun lemma -> its context tags
     noun_cache: BoundedMemo[tuple[str, str], list[Trigger]] = field(
@@ -203,11 +206,16 @@ def build_lexicon(trigger_paths: tuple[Path, ...] = ()) -> EventLexicon:
     lex.cues = json.loads((DATA_DIR / "status_cues.json").read_text(encoding="utf-8"))
     lex.context = json.loads((DATA_DIR / "context_tags.json").read_text(encoding="utf-8"))
     lex.defaults = json.loads((DATA_DIR / "default_parties.json").read_text(encoding="utf-8"))
+    lex.object_control = frozenset(lex.defaults.get("object_control_verbs", ()))
     sectors = json.loads((DATA_DIR / "sector_nouns.json").read_text(encoding="utf-8"))
     lex.sector_nouns = dict(sectors["nouns"])
     lex.sector_adjectives = {
         k: v for k, v in sectors.get("adjectives", {}).items() if not k.startswith("_")
     }
+    lex.sector_modifiers = {
+        k: v for k, v in sectors.get("modifiers", {}).items() if not k.startswith("_")
+    }
+    lex.igo_nouns = {k: v for k, v in sectors.get("igo_nouns", {}).items() if not k.startswith("_")}
     lex.location_preps = frozenset(sectors["location_preps"])
     lex.place_heads = frozenset(sectors["place_head_nouns"])
     return lex
