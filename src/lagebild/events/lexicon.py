@@ -113,6 +113,13 @@ class EventLexicon:
         return {base: frozenset(prefixes) for base, prefixes in heads.items()}
 
     @cached_property
+    def compound_tails(self) -> tuple[int, frozenset[str]]:
+        """(n, the last n letters of every compound head), n the shortest head's length: a
+        word not ending in one of them has no compound head (most words, checked in O(1))."""
+        n = min((len(head) for head in self.compound_index), default=1)
+        return n, frozenset(head[-n:] for head in self.compound_index)
+
+    @cached_property
     def tag_patterns(self) -> dict[str, re.Pattern[str]]:
         """One compiled regex per context tag: its keywords at the start or, lower-cased,
         at the end of a lemma ("^(?:k1|k2)|(?:k1|k2)$")."""

@@ -196,8 +196,11 @@ def _noun_entries(lemma: str, text: str, lex: EventLexicon) -> list[Trigger]:
             return lex.nouns[form]
     # compounds: the longest lexicon head that ends a form, with at least 3 letters before it
     best: tuple[str, str, Trigger] | None = None
+    tail, tails = lex.compound_tails
     for form in forms:
         form = form.replace("-", "")
+        if form[-tail:] not in tails:
+            continue
         for k in range(3, len(form)):
             entry = lex.compound_index.get(form[k:])
             if entry is not None:

@@ -193,6 +193,10 @@ class KnowledgeBase:
                 self._add_country_variants(template, codes, noun_gender)
         self._index()
         self._role_forms = self._build_role_forms(tables.role_nouns)
+        # (n, last n letters, lower-cased, of every role form), n the shortest form's length:
+        # a necessary condition for a compound role noun, checked before trying every split
+        shortest = min((len(form) for form in self._role_forms), default=1)
+        self._role_tails = (shortest, frozenset(f[-shortest:].lower() for f in self._role_forms))
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -400,6 +404,9 @@ class KnowledgeBase:
                 if prefix.startswith("Vize"):
                     return None
                 return inner
+            return None
+        tail, tails = self._role_tails
+        if noun[-tail:].lower() not in tails:  # no role noun ends this word (most words)
             return None
         for i in range(3, len(noun) - 3):
             head = noun[i].upper() + noun[i + 1 :]
