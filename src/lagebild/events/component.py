@@ -45,7 +45,13 @@ DEFINITE_WORDS = frozenset(
 )
 NP_PLACE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "X", "NUM"})
 CROWD_TYPES = frozenset({"PROTEST"})
+# a noun trigger these open names no happening: "ohne Anklage", "Haltung gegenüber Sanktionen",
+# "statt Sanktionen"
+NO_EVENT_PREPS = frozenset({"ohne", "gegenüber", "statt", "anstatt", "anstelle"})
 OFFICIAL_SECTORS = frozenset({"GOV", "IGO", "LEG", "JUD"})
+FEEL_VERBS = frozenset({"fühlen", "sehen", "wähnen"})
+RELATIVE_GAP = 15  # tokens between a noun and the relative clause that describes it
+NEAR_VERB_TOKENS = 6  # a definite noun this close to a verb event of its type is that event
 # speech acts: inside a quotation with no actor of its own, the speaker is the actor
 SPEECH_TYPES = frozenset(
     {"REQUEST", "ACCUSE", "THREATEN", "AGREE", "REJECT", "SUPPORT"}
@@ -88,13 +94,35 @@ class EventExtractor:
             dates = find_dates(
                 dt.text[sent.start_char : sent.end_char], article_date, offset=sent.start_char
             )
-            for match in matches:
-                event = self._event(
-                    doc, sent, s_index, match, cands, clause_of, dates, article_date, quotes, home
+            built = [
+                (
+                    m,
+                    self._event(
+                        doc, sent, s_index, m, cands, clause_of, dates, article_date, quotes, home
+                    ),
                 )
+                for m in matches
+            ]
+            # the sentence's verb events, for nouns they govern ("durch Angriffe getötet")
+            verb_types = {
+                m.token.i: ev.type for m, ev in built if ev is not None and m.entry.pos == "VERB"
+            }
+            for match, event in built:
                 if event is None:
                     continue
-                if match.entry.pos == "NOUN" and _back_reference(doc, match, event, out):
+                if match.entry.pos == "VERB" and _relative_to_noun(
+                    doc, match.token.i, clause_of[match.token.i], event.type, built
+                ):
+                    continue  # "eine Petition, in der der König ersucht wird": one request
+                if (
+                    match.entry.pos == "VERB"
+                    and event.type != "THREATEN"
+                    and _requested(doc, match.token, verb_types)
+                ):
+                    continue  # "rief die Armee auf, das Volk zu unterstützen": the request only
+                if match.entry.pos == "NOUN" and _back_reference(
+                    doc, match, event, out, verb_types
+                ):
                     continue  # "die Demonstration" after "Tausende demonstrierten": one event
                 if any(_same_report(e, event) for e in out[-3:]):
                     continue  # "Asyl gewähren": the noun and its verb name one event
@@ -126,6 +154,12 @@ class EventExtractor:
             clause = (min(clause[0], lv[0]), max(clause[1], lv[1]))
         if entry.no_passive and is_passive(doc, tok):
             return None  # "wurde von Schlägen getroffen", "die getroffen wurden"
+        if entry.pos == "NOUN" and _not_a_report(doc, tok, self.lex):
+            return None  # "ohne Anklage", "die Notwendigkeit solcher Angriffe"
+        if entry.pos == "VERB" and _can(doc, tok.i, clause, self.lex):
+            return None  # "Die Behörden können Verdächtige inhaftieren": a power, no deed
+        if entry.pos == "VERB" and _felt(doc, tok.i, clause):
+            return None  # "sehen sich angegriffen": a feeling, no attack reported
         actor, recipient = self.args.assign(doc, entry, tok, cands, clause, sent, match.light_verb)
         if actor is None and entry.type in SPEECH_TYPES:
             actor = speaker_of(doc, tok.idx, home)
@@ -140,6 +174,8 @@ class EventExtractor:
         future = _is_future(date, article_date)
         quoted = any(s <= tok.idx < e for s, e in quotes)
         status = event_status(doc, tok, entry, clause, self.lex, match.light_verb, quoted, future)
+        if status == "hypothetical" and _indirect_question(doc, clause):
+            return None  # "unklar, ob man sie erschossen hat": asked, not reported
         mode = entry.mode or self._mode(doc, tok, entry, clause)
         etype = entry.type
         if status == "planned" and date is not None:
@@ -162,11 +198,13 @@ class EventExtractor:
             return None
         if (
             etype == "PROTEST"
-            and (entry.pos == "VERB" or match.light_verb is not None)
             and actor is not None
             and actor.sector in OFFICIAL_SECTORS
+            and not (entry.pos == "NOUN" and tok.idx <= actor.start < tok.idx + len(tok.text))
         ):
-            # a government or an IGO "protests" in words: PLOVER's verbal ACCUSE, not a demo
+            # a government or an IGO "protests" in words: PLOVER's verbal ACCUSE, not a demo;
+            # also the noun ("Proteste der Vereinten Nationen"), but not "Regierungsproteste",
+            # whose first part is no actor
             etype, mode = "ACCUSE", "disapprove"
         sent_text = TokenTable.of(doc).text[sent.start_char : sent.end_char].rstrip()
         evidence = (sent.start_char, sent.start_char + len(sent_text), sent_text)
@@ -340,16 +378,38 @@ def main_country(doc: Doc, kb: KnowledgeBase | None = None) -> str | None:
 _ADJ_COUNTRY: BoundedMemo[str, str | None] = BoundedMemo(100_000)
 
 
-def _back_reference(doc: Doc, match: TriggerMatch, event: Event, earlier: list[Event]) -> bool:
+def _back_reference(
+    doc: Doc,
+    match: TriggerMatch,
+    event: Event,
+    earlier: list[Event],
+    verb_types: dict[int, str] | None = None,
+) -> bool:
     """A definite noun ("die Proteste", "kritisierte den Anschlag") naming a happening of a type
     an earlier sentence already reported, with a compatible actor: the same event again (its
-    recipient is often only the clause's object)."""
-    if _asserted(doc, match.token, match.entry):
+    recipient is often only the clause's object). A noun governed by a verb event of its own
+    type in the sentence (`verb_types`: token index -> type) is that verb's happening
+    ("durch NATO-Angriffe getötet": one attack), and so is a definite or possessive one a few
+    words from such a verb ("dankte den Menschen für ihre Unterstützung"). A definite noun a
+    few words from a verb event of another type refers back whatever its actor: the clause's
+    parties are the verb's ("die AU verurteilte den Militärputsch")."""
+    tok = match.token
+    head = tok.head.i
+    if verb_types and head != tok.i and verb_types.get(head) == event.type:
+        return True
+    if _asserted(doc, tok, match.entry):
         return False
+    if verb_types and any(
+        t == event.type and abs(k - tok.i) <= NEAR_VERB_TOKENS for k, t in verb_types.items()
+    ):
+        return True  # "dankte den Menschen für ihre Unterstützung": the thanks are the support
+    near_verb = bool(verb_types) and any(
+        abs(k - tok.i) <= NEAR_VERB_TOKENS for k in (verb_types or {})
+    )
     return any(
         e.type == event.type
         and e.sent_index < event.sent_index
-        and _compatible(e.actor, event.actor)
+        and (near_verb or _compatible(e.actor, event.actor))
         for e in earlier
     )
 
@@ -386,6 +446,102 @@ def _asserted(doc: Doc, tok: Token, entry: Any) -> bool:
     ):
         return False
     return prep_of(doc, tok.i, lo) not in CIRCUMSTANCE_PREPS
+
+
+def _relative_to_noun(
+    doc: Doc,
+    i: int,
+    clause: tuple[int, int],
+    etype: str,
+    built: list[tuple[TriggerMatch, Event | None]],
+) -> bool:
+    """The verb `i` sits in a relative clause ("…, in der der König ersucht wird") after a noun
+    event of its type with no finite verb between: the clause describes that noun's
+    happening."""
+    dt = TokenTable.of(doc)
+    lo = clause[0]
+    while lo < i and dt.pos[lo] == "PUNCT":
+        lo += 1
+    j = lo + 1 if dt.pos[lo] == "ADP" else lo
+    if j >= i or dt.tag[j] != "PRELS":
+        return False
+    return any(
+        ev is not None
+        and m.entry.pos == "NOUN"
+        and ev.type == etype
+        and lo - RELATIVE_GAP <= m.token.i < lo
+        and not any(dt.tag[k].endswith("FIN") for k in range(m.token.i + 1, lo))
+        for m, ev in built
+    )
+
+
+def _requested(doc: Doc, tok: Token, verb_types: dict[int, str]) -> bool:
+    """A zu-infinitive governed by a REQUEST verb event of the sentence, or right after one
+    (the parser often hangs it on an earlier verb): what is asked for, not a happening of its
+    own."""
+    dt = TokenTable.of(doc)
+    i = tok.i
+    low, lemma = dt.lower[i], (dt.lemma[i] or "").lower()
+    zu_inside = any(
+        low[p : p + 2] == "zu" and low[:p] + low[p + 2 :] == lemma for p in range(2, 6)
+    )  # "anzugreifen", "festzunehmen", whatever the tagger says
+    if not (zu_inside or dt.tag[i] == "VVIZU" or (i > 0 and dt.tag[i - 1] == "PTKZU")):
+        return False
+    head = tok.head.i
+    if head != i and verb_types.get(head) == "REQUEST":
+        return True
+    before = [k for k in verb_types if k < i]
+    return bool(before) and verb_types[max(before)] == "REQUEST" and i - max(before) <= 12
+
+
+def _can(doc: Doc, i: int, clause: tuple[int, int], lex: EventLexicon) -> bool:
+    """An infinitive under present "kann/können/darf/dürfen" (`status_cues.json`
+    `ability_modals`): what someone is able or allowed to do, not what was done."""
+    dt = TokenTable.of(doc)
+    if dt.tag[i] not in ("VVINF", "VVFIN"):  # beside a modal, a "finite" verb is an infinitive
+        return False
+    modals = lex.cue_set("ability_modals")
+    return any(dt.lower[j] in modals and dt.tag[j] == "VMFIN" for j in range(clause[0], clause[1]))
+
+
+def _felt(doc: Doc, i: int, clause: tuple[int, int]) -> bool:
+    """A participle after "sich fühlen/sehen/wähnen" ("sie fühlen sich bedroht", "sehen sich
+    angegriffen"): how someone feels, not what was done to them."""
+    dt = TokenTable.of(doc)
+    if dt.tag[i] not in ("VVPP", "VVFIN", "ADJD"):  # the tagger reads some participles as finite
+        return False
+    lo, hi = clause
+    return "sich" in dt.lower[lo:hi] and any(
+        dt.lemma[j] in FEEL_VERBS for j in range(lo, hi) if j != i
+    )
+
+
+def _indirect_question(doc: Doc, clause: tuple[int, int]) -> bool:
+    """The clause is an indirect yes/no question: it opens with "ob"."""
+    dt = TokenTable.of(doc)
+    return any(dt.lower[j] == "ob" for j in range(clause[0], min(clause[0] + 2, clause[1])))
+
+
+def _not_a_report(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
+    """A noun trigger that names no happening here: under "ohne" ("ohne Anklage inhaftieren"),
+    "gegenüber" or "statt" (`NO_EVENT_PREPS`), the attribute of a frame noun of necessity,
+    readiness, condition or of the persons behind a deed ("die Notwendigkeit solcher
+    Angriffe", "die Wiederaufnahme von Gesprächen", "die Hintermänner der Morde";
+    `status_cues.json` `frame_nouns`), or the object of a denial or cancellation ("dementierte
+    die Festnahme": denials are not events; "die Demonstration wurde abgesagt")."""
+    if prep_of(doc, tok.i, TokenTable.of(doc).sent_start_of(tok.i)) in NO_EVENT_PREPS:
+        return True
+    head = tok.head
+    if head.i == tok.i:
+        return False
+    dep = tok.dep_
+    if dep == "nmod" and head.pos_ in ("NOUN", "PROPN"):
+        return head.lemma_ in lex.cue_set("frame_nouns")
+    if dep == "obj" and head.pos_ == "VERB":
+        return head.lemma_.lower() in lex.cue_set("denial_verbs") | lex.cue_set("cancel_verbs")
+    if dep == "nsubj:pass" and head.pos_ == "VERB":
+        return head.lemma_.lower() in lex.cue_set("cancel_verbs")
+    return False
 
 
 def _is_kb_place(text: str) -> bool:
