@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from spacy.language import Language
 
 from lagebild.analysis import analyze_article
@@ -68,18 +69,56 @@ def _party(party: dict[str, Any] | None) -> tuple[str | None, str | None]:
     return (party["code"], party["sector"]) if party else (None, None)
 
 
-def test_quoted_name_is_no_clause_break(nlp: Language) -> None:
-    # the quotation marks around a short name do not cut the clause, and "der Polizei" after
-    # no noun is the dative of "vorwerfen", not a genitive
-    text = "Überdies wirft der „Verein Freie Presse“ der Polizei in Chile vor, gelogen zu haben."
-    found = _events(nlp, text, "ACCUSE")
-    assert found and _party(found[0]["recipient"]) == ("CHL", "COP")
+# (text, event type, role, expected (code, sector)) — one rule per row, sentences our own
+PARTY_CASES = [
+    pytest.param(
+        # quotation marks around a short name do not cut the clause; "der Polizei" after no
+        # noun is the dative of "vorwerfen", not a genitive
+        "Überdies wirft der „Verein Freie Presse“ der Polizei in Chile vor, gelogen zu haben.",
+        "ACCUSE", "recipient", ("CHL", "COP"), id="quoted-name-no-clause-break",
+    ),
+    pytest.param(
+        "In Chile wollen die oppositionellen Parteien die Wahl boykottieren.",
+        "PROTEST", "actor", ("CHL", "OPP"), id="sector-adjective-on-group",
+    ),
+    pytest.param(
+        "In Chile wächst die Unruhe. Tausende Demonstranten priesen am Abend den König.",
+        "SUPPORT", "recipient", ("CHL", "GOV"), id="role-noun-takes-main-country",
+    ),
+    pytest.param(
+        "In Chile kam es am Sonntag zu Massenprotesten.",
+        "PROTEST", "recipient", ("CHL", "GOV"), id="protest-default-recipient",
+    ),
+    pytest.param(
+        "In Chile wurden am Sonntag 300 Anhänger der Opposition festgenommen.",
+        "COERCE", "recipient", ("CHL", "OPP"), id="genitive-names-the-side",
+    ),
+    pytest.param(
+        "In Chile herrscht Krieg. Einer der Rebellen, Juan Perez, dankte den Bauern.",
+        "SUPPORT", "actor", ("CHL", "REB"), id="apposition-gives-sector",
+    ),
+    pytest.param(
+        "In Chile gab es einen Skandal, der die Polizei dazu veranlasst hat, ein "
+        "Strafverfahren einzuleiten.",
+        "ACCUSE", "actor", ("CHL", "COP"), id="object-control-infinitive",
+    ),
+    pytest.param(
+        # "würden … stürmen" is a conditional with an infinitive, not a passive: the subject acts
+        "In Chile herrscht Aufruhr. Ein Rebellensprecher kündigte an, die Rebellen würden "
+        "in der nächsten Woche weitere Kasernen stürmen.",
+        "THREATEN", "actor", ("CHL", "REB"), id="conditional-is-not-passive",
+    ),
+]
 
 
-def test_sector_adjective_specifies_generic_group(nlp: Language) -> None:
-    text = "In Chile wollen die oppositionellen Parteien die Wahl boykottieren."
-    found = _events(nlp, text, "PROTEST")
-    assert found and _party(found[0]["actor"]) == ("CHL", "OPP")
+@pytest.mark.parametrize(("text", "etype", "role", "expected"), PARTY_CASES)
+def test_party_of_first_event(
+    nlp: Language, text: str, etype: str, role: str, expected: tuple[str, str]
+) -> None:
+    found = _events(nlp, text, etype)
+    assert found and _party(found[0][role]) == expected
+
+
 
 
 def test_two_groups_of_one_sector_are_two_parties(nlp: Language) -> None:
@@ -89,11 +128,6 @@ def test_two_groups_of_one_sector_are_two_parties(nlp: Language) -> None:
     assert _party(found[0]["actor"]) == ("CHL", "CVL")
     assert _party(found[0]["recipient"]) == ("CHL", "CVL")
 
-
-def test_role_noun_without_country_takes_main_country(nlp: Language) -> None:
-    text = "In Chile wächst die Unruhe. Tausende Demonstranten priesen am Abend den König."
-    found = _events(nlp, text, "SUPPORT")
-    assert found and _party(found[0]["recipient"]) == ("CHL", "GOV")
 
 
 def test_role_noun_of_another_party_is_not_the_state(nlp: Language) -> None:
@@ -132,21 +166,7 @@ def test_hyphenated_country_adjective(nlp: Language) -> None:
     assert found and _code(found[0]["actor"]) == "USA"
 
 
-def test_protest_without_target_is_against_the_government(nlp: Language) -> None:
-    found = _events(nlp, "In Chile kam es am Sonntag zu Massenprotesten.", "PROTEST")
-    assert found and _party(found[0]["recipient"]) == ("CHL", "GOV")
 
-
-def test_genitive_group_names_the_side(nlp: Language) -> None:
-    text = "In Chile wurden am Sonntag 300 Anhänger der Opposition festgenommen."
-    found = _events(nlp, text, "COERCE")
-    assert found and _party(found[0]["recipient"]) == ("CHL", "OPP")
-
-
-def test_apposition_gives_person_sector(nlp: Language) -> None:
-    text = "In Chile herrscht Krieg. Einer der Rebellen, Juan Perez, dankte den Bauern."
-    found = _events(nlp, text, "SUPPORT")
-    assert found and _party(found[0]["actor"]) == ("CHL", "REB")
 
 
 def test_title_anywhere_gives_person_sector(nlp: Language) -> None:
@@ -181,14 +201,6 @@ def test_inverted_subject_after_finite_verb(nlp: Language) -> None:
         assert found and _party(found[0]["actor"]) == ("CHL", "MIL")
 
 
-def test_object_control_infinitive_takes_the_object(nlp: Language) -> None:
-    text = (
-        "In Chile gab es einen Skandal, der die Polizei dazu veranlasst hat, ein "
-        "Strafverfahren einzuleiten."
-    )
-    found = _events(nlp, text, "ACCUSE")
-    assert found and _party(found[0]["actor"]) == ("CHL", "COP")
-
 
 def test_circumstance_phrase_is_no_fallback_recipient(nlp: Language) -> None:
     text = "Während dieser Woche wurden von den Rebellen in Chile alle Versammlungen verboten."
@@ -202,15 +214,6 @@ def test_politicians_are_a_party(nlp: Language) -> None:
     found = _events(nlp, text, "REJECT")
     assert found and _code(found[0]["actor"]) == "CHL"
 
-
-def test_conditional_infinitive_is_not_passive(nlp: Language) -> None:
-    # "würden … stürmen" is a conditional with an infinitive, not a passive: the subject acts
-    text = (
-        "In Chile herrscht Aufruhr. Ein Rebellensprecher kündigte an, die Rebellen würden "
-        "in der nächsten Woche weitere Kasernen stürmen."
-    )
-    found = _events(nlp, text, "THREATEN")
-    assert found and _party(found[0]["actor"]) == ("CHL", "REB")
 
 
 def test_relative_pronoun_subject_takes_antecedent(nlp: Language) -> None:
