@@ -77,7 +77,7 @@ class EntityLinker:
         subject_deps = self.lexicon.subject_deps
         n = len(doc)
         for cand in (*names, *roles):
-            # `_place`, with the parse test made once for the doc
+            # sentence number and grammatical role (salience needs both); the parse test once
             cand.sent = sent_of[cand.start] if n else 0
             cand.subject = has_dep and _root_dep(doc, table, cand.start, cand.end) in subject_deps
         article = doc._.article

@@ -19,7 +19,6 @@ from lagebild.entities.kb.forms import date_interval, strip_genitive
 from lagebild.entities.mentions import Candidate, Lexicon, WorkCluster
 from lagebild.entities.pronouns import resolve_pronouns
 from lagebild.entities.protocols import KbLike
-from lagebild.memo import BoundedMemo
 from lagebild.nlp.tokens import TokenTable
 
 ROLE_BACK_SENTENCES = 2  # how far back a role noun may look for an unnamed holder
@@ -318,7 +317,7 @@ class Linker:
             name = work.name or mentions[0].text
             kb_id = getattr(actor, "actor_id", None) if actor is not None else None
             return EntityCluster(
-                id=kb_id or _local_id(name),
+                id=kb_id or local_id(name),
                 name=name,
                 type="LOC",
                 kb_id=kb_id,
@@ -362,7 +361,7 @@ class Linker:
         else:  # (the common case: a name without a title)
             country, sector, offices = work.country or None, None, []
         return EntityCluster(
-            id=_local_id(name),
+            id=local_id(name),
             name=name,
             type=label,
             country=country,
@@ -484,14 +483,6 @@ def valid_offices(actor: Any, date: str | None) -> list[Any]:
 
 def _office_country(offices: list[Any]) -> str | None:
     return next((o.country for o in offices if getattr(o, "country", None)), None)
-
-
-_LOCAL_IDS = BoundedMemo[str, str](100_000)
-
-
-def _local_id(name: str) -> str:
-    """`local_id(name)`, memoised (a SHA-1 per cluster and article otherwise)."""
-    return _LOCAL_IDS.get(name, local_id)
 
 
 def _to_mention(table: TokenTable, cand: Candidate) -> Mention:

@@ -116,14 +116,6 @@ def sentence_index(doc: Doc, table: TokenTable | None = None) -> list[int]:
     return index
 
 
-def is_subject(doc: Doc, start: int, end: int, subject_deps: frozenset[str]) -> bool:
-    """Is the span the subject of its clause (by the parse; False without one)?"""
-    if not doc.has_annotation("DEP"):
-        return False
-    root = doc[start:end].root
-    return root.dep_ in subject_deps
-
-
 def merge_names(
     doc: Doc, kb_matches: list[KbMatch], ents: list[Span] | None = None
 ) -> list[Candidate]:

@@ -214,7 +214,9 @@ class ArgumentFinder:
         self._adjective_cache: BoundedMemo[str, Any] = BoundedMemo(50_000)
         self._country_cache: BoundedMemo[str, Any] = BoundedMemo(50_000)
         self._compound_sector: BoundedMemo[str, str | None] = BoundedMemo(50_000)
-        self._stem_sector: BoundedMemo[str, str | None] = BoundedMemo(50_000)
+        # adjective stem -> sector; person noun -> sector (its own sector or its modifier's)
+        self._stem_sector: BoundedMemo[str, str | None] = BoundedMemo(25_000)
+        self._person_sectors: BoundedMemo[str, str | None] = BoundedMemo(25_000)
         self._noun_party: BoundedMemo[
             tuple[str, str, str | None], tuple[Any, str | None, str | None]
         ] = BoundedMemo(50_000)
@@ -625,10 +627,9 @@ class ArgumentFinder:
         """Sector of a person noun: the noun itself or its head ("Talibankämpfer"), else a
         sector modifier it starts with ("Oppositionskandidat" -> OPP, "Regierungssprecher" ->
         GOV; data: `sector_nouns.json` `modifiers`)."""
-        return self._stem_sector.get("N:" + word, self._lookup_person_sector)
+        return self._person_sectors.get(word, self._lookup_person_sector)
 
-    def _lookup_person_sector(self, key: str) -> str | None:
-        word = key[2:]
+    def _lookup_person_sector(self, word: str) -> str | None:
         sector = self._sector_form(word)
         if sector is None:
             sector = _compound_head_sector(word, self.lex.sector_nouns)
@@ -688,16 +689,10 @@ class ArgumentFinder:
         if (
             a is not None
             and r is not None
-            and a.key is not None
-            and a.key == r.key
-            and not _two_parties(actor, recipient)
-        ):
-            r = None
-        if (
-            a is not None
-            and r is not None
-            and a.code
-            and (a.code, a.sector) == (r.code, r.sector)
+            and (
+                (a.key is not None and a.key == r.key)
+                or (a.code and (a.code, a.sector) == (r.code, r.sector))
+            )
             and not _two_parties(actor, recipient)
         ):
             r = None  # "Putin ... Russland": one party named twice, not two parties

@@ -399,17 +399,13 @@ def _back_reference(
         return True
     if _asserted(doc, tok, match.entry):
         return False
-    if verb_types and any(
-        t == event.type and abs(k - tok.i) <= NEAR_VERB_TOKENS for k, t in verb_types.items()
-    ):
+    near_types = {t for k, t in (verb_types or {}).items() if abs(k - tok.i) <= NEAR_VERB_TOKENS}
+    if event.type in near_types:
         return True  # "dankte den Menschen für ihre Unterstützung": the thanks are the support
-    near_verb = bool(verb_types) and any(
-        abs(k - tok.i) <= NEAR_VERB_TOKENS for k in (verb_types or {})
-    )
     return any(
         e.type == event.type
         and e.sent_index < event.sent_index
-        and (near_verb or _compatible(e.actor, event.actor))
+        and (bool(near_types) or _compatible(e.actor, event.actor))
         for e in earlier
     )
 

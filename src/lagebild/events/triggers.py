@@ -150,12 +150,7 @@ def may_trigger(dt: TokenTable, lex: EventLexicon, lo: int, hi: int) -> bool:
     (with some word of the sentence as its particle) is a lexicon verb, and no noun with
     lexicon entries. Most sentences are ruled out here without building their clauses."""
     heads, verbs, lower = lex.verb_heads, lex.verbs, dt.lower
-    nouns = lex.noun_cache
     words: set[str] | None = None  # the sentence's words, read when a lemma needs a particle
-
-    def entries_of(key: tuple[str, str]) -> list[Trigger]:
-        return _noun_entries(key[0], key[1], lex)
-
     for i, pos, tag, lemma, text in zip(
         range(lo, hi), dt.pos[lo:hi], dt.tag[lo:hi], dt.lemma[lo:hi], dt.texts[lo:hi], strict=True
     ):
@@ -171,7 +166,7 @@ def may_trigger(dt: TokenTable, lex: EventLexicon, lo: int, hi: int) -> bool:
             if low[:2] == "ge" and _participle_infinitive(lemma, low) in verbs:
                 return True
         elif pos == "NOUN" or pos == "PROPN":
-            if text[:1].isupper() and nouns.get((lemma, text), entries_of):  # `noun_entries`
+            if text[:1].isupper() and noun_entries(lex, lemma, text):
                 return True
         elif pos == "ADJ" or pos == "ADV":
             if text.islower():

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
 from spacy.attrs import IS_PUNCT, IS_SPACE, MORPH
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from lagebild.memo import BoundedMemo
 from lagebild.nlp.morphology import morph_values
@@ -115,10 +115,15 @@ class Analyzer:
         # `i not in sent_starts`
         self.sent_starts: set[int] = {a for a, _ in table.sentences}
         self.cue_words = self.lex.cue_words()
-        # Konjunktiv readings of all tokens, computed once (the rules ask about most tokens)
+        # Konjunktiv readings of all tokens, computed once (the rules ask about most tokens):
+        # finite verbs in the subjunctive, a form from the Konjunktiv list or Mood=Sub from the
+        # morphologizer on a form that cannot be an indicative preterite ("agierte" is tagged
+        # Sub now and then; weak Konjunktiv II equals the preterite and is no signal) ...
         self.konj: set[int] = self._konjunktiv_tokens()
         konj2 = self.w.get("konjunktiv2", set())
         lower = self.lower
+        # ... and of them Konjunktiv I ("sei", "habe", "werde", "könne"): the reportative mood
+        # proper, unlike Konjunktiv II ("könnte", "wäre"), which is often just a modal
         self.konj1: set[int] = {
             i
             for i in self.konj
@@ -126,7 +131,7 @@ class Analyzer:
         }
 
     def _konjunktiv_tokens(self) -> set[int]:
-        """Indices of the tokens `is_konjunktiv` holds for (see there)."""
+        """Indices of the tokens in the subjunctive (see `self.konj`)."""
         konjunktiv = self.lex.konjunktiv
         lower, pos = self.lower, self.pos
         has_morph = self.has_morph
@@ -185,28 +190,8 @@ class Analyzer:
             }
         return self._person_org_tokens
 
-    def is_punct(self, tok: Token) -> bool:
-        """Punctuation or whitespace."""
-        return tok.is_punct or tok.is_space
-
-    def is_konjunktiv(self, tok: Token) -> bool:
-        """Finite verb in the subjunctive: a form from the Konjunktiv list, or Mood=Sub from
-        the morphologizer on a form that cannot be an indicative preterite ("agierte" is
-        tagged Sub now and then; weak Konjunktiv II equals the preterite and is no signal).
-        (All tokens are tested once per doc: `self.konj`.)"""
-        return tok.i in self.konj
-
-    def is_konjunktiv1(self, tok: Token) -> bool:
-        """Konjunktiv I ("sei", "habe", "werde", "könne", "gebe"): the reportative mood proper,
-        unlike Konjunktiv II ("könnte", "wäre"), which is often just a modal (`self.konj1`)."""
-        return tok.i in self.konj1
-
-    def is_finite(self, tok: Token) -> bool:
-        """Finite verb (from the tagger, else from a list of frequent finite forms)."""
-        return self.finite_at(tok.i)
-
     def finite_at(self, i: int) -> bool:
-        """`is_finite` of token `i`."""
+        """Finite verb (from the tagger, else from a list of frequent finite forms)."""
         if self.has_pos:
             return (
                 self.pos[i] in ("VERB", "AUX") and self._verb_fin(i)
@@ -215,22 +200,14 @@ class Analyzer:
             )
         return self.lower[i] in self.w["finite_common"] or self.lower[i] in self.lex.konjunktiv
 
-    def is_det(self, tok: Token) -> bool:
-        """Article or possessive/demonstrative determiner."""
-        return self.det_at(tok.i)
-
     def det_at(self, i: int) -> bool:
-        """`is_det` of token `i`."""
+        """Article or possessive/demonstrative determiner."""
         if self.has_pos:
             return self.pos[i] == "DET"
         return self.lower[i] in self.w["determiners"]
 
-    def is_nounish(self, tok: Token) -> bool:
-        """Noun or name (capitalised content word when there is no tagger)."""
-        return self.nounish_at(tok.i)
-
     def nounish_at(self, i: int) -> bool:
-        """`is_nounish` of token `i`."""
+        """Noun or name (capitalised content word when there is no tagger)."""
         if self.has_pos:
             pos = self.pos[i]
             return pos in ("NOUN", "PROPN") or (pos == "X" and self.doc[i].is_title)
@@ -239,12 +216,8 @@ class Analyzer:
             text[:1].isupper() and "-" in text
         )
 
-    def is_adj(self, tok: Token) -> bool:
-        """Attributive adjective or number inside a noun phrase."""
-        return self.adj_at(tok.i)
-
     def adj_at(self, i: int) -> bool:
-        """`is_adj` of token `i`."""
+        """Attributive adjective or number inside a noun phrase."""
         if self.has_pos:
             return self.pos[i] in ("ADJ", "NUM")
         low = self.lower[i]
@@ -257,20 +230,13 @@ class Analyzer:
             and low not in self.w["subordinators"]
         )
 
-    def is_pronoun(self, tok: Token) -> bool:
-        """Personal pronoun that can be a speaker."""
-        return self.pronoun_at(tok.i)
-
     def pronoun_at(self, i: int) -> bool:
-        """`is_pronoun` of token `i`."""
+        """Personal pronoun that can be a speaker."""
         return self.lower[i] in self.w["pronouns"] and (not self.has_pos or self.pos[i] == "PRON")
 
-    def verb_cue(self, tok: Token) -> VerbCue | None:
-        """Reporting-verb reading of `tok`, if any (lemma when available, else the form list)."""
-        return self.verb_cue_at(tok.i)
-
     def verb_cue_at(self, i: int) -> VerbCue | None:
-        """`verb_cue` of token `i`."""
+        """Reporting-verb reading of token `i`, if any (lemma when available, else the form
+        list)."""
         text = self.texts[i]
         cues = self.lex.verb_cues(text)
         if not cues:
