@@ -12,10 +12,11 @@ covers, such as events or works, are kept).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from lagebild.entities.clusters import EntityCluster
 from lagebild.entities.kb import KnowledgeBase
@@ -132,11 +133,12 @@ def _set_ents(
 
     A mention's character offsets are those of its token span (`linker._to_mention`), so
     `doc.char_span(mention.start, mention.end)` is that token span: the spans are built from
-    the token offsets directly, and overlaps are resolved like `spacy.util.filter_spans`."""
+    the token offsets directly; overlapping mentions are resolved by `spacy.util.filter_spans`
+    (the first longest wins), and a model entity survives only where no mention lies."""
     if ents is None:
         ents = list(doc.ents)
     texts = (table if table is not None else TokenTable.of(doc)).texts
-    spans: list[tuple[int, int, tuple[str, str]]] = []
+    spans: list[Span] = []
     for cluster in clusters:
         for mention in cluster.mentions:
             if mention.kind not in ENT_KINDS or mention.token_start < 0:
@@ -147,35 +149,17 @@ def _set_ents(
                 role_at = _role_index(texts, start, end, mention.role)
                 if role_at + 1 < end:
                     start = role_at + 1
-            spans.append((start, end, (cluster.type, cluster.id)))
-    ours = [
-        (start, end, Span(doc, start, end, label=label, kb_id=kb_id))
-        for start, end, (label, kb_id) in _filter_spans(spans)
-    ]
-    taken = {i for start, end, _ in ours for i in range(start, end)}
+            spans.append(Span(doc, start, end, label=cluster.type, kb_id=cluster.id))
+    ours = filter_spans(spans)
+    taken = {i for span in ours for i in range(span.start, span.end)}
     kept = [
-        (e.start, e.end, e)
+        e
         for e in ents
         if not any(i in taken for i in range(e.start, e.end))
         and not (e.end - e.start == 1 and texts[e.start][:1].islower())  # lower-case adjective
     ]
-    doc.set_ents([span for _, _, span in _filter_spans(ours + kept)], default="outside")
-
-
-_T = TypeVar("_T")
-
-
-def _filter_spans(spans: list[tuple[int, int, _T]]) -> list[tuple[int, int, _T]]:
-    """`spacy.util.filter_spans` over (start, end, payload) triples: the (first) longest of
-    overlapping spans wins; the result is in text order."""
-    ordered = sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True)
-    result: list[tuple[int, int, _T]] = []
-    seen: set[int] = set()
-    for span in ordered:
-        if span[0] not in seen and span[1] - 1 not in seen:
-            result.append(span)
-            seen.update(range(span[0], span[1]))
-    return sorted(result, key=lambda s: s[0])
+    # neither list overlaps itself or the other: only the order is left to fix
+    doc.set_ents(sorted(ours + kept, key=lambda span: span.start), default="outside")
 
 
 def _role_index(texts: list[str], start: int, end: int, role_text: str) -> int:
