@@ -46,6 +46,8 @@ DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
 FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 GENERIC_SECTORS = frozenset({"CVL", "PTY"})  # group nouns a sector adjective may specify
 NON_NOMINATIVE_ARTICLES = frozenset({"den", "dem", "des", "einen", "einem", "eines"})
+# plural/female/case endings of nouns naming a nationality ("Iraner", "Russen", "Ägypterin")
+DEMONYM_ENDINGS = ("erinnen", "erin", "ern", "er", "innen", "in", "en", "e")
 
 
 @dataclass
@@ -217,6 +219,7 @@ class ArgumentFinder:
         # adjective stem -> sector; person noun -> sector (its own sector or its modifier's)
         self._stem_sector: BoundedMemo[str, str | None] = BoundedMemo(25_000)
         self._person_sectors: BoundedMemo[str, str | None] = BoundedMemo(25_000)
+        self._demonym_cache: BoundedMemo[str, str | None] = BoundedMemo(25_000)
         self._noun_party: BoundedMemo[
             tuple[str, str, str | None], tuple[Any, str | None, str | None]
         ] = BoundedMemo(50_000)
@@ -234,6 +237,7 @@ class ArgumentFinder:
         self._home = default_country
         out: list[Candidate] = []
         covered: set[int] = set()
+        absorbed: list[tuple[int, int]] = []  # genitive countries of unknown organisations
         s_start, s_end = sent.start_char, sent.end_char
         for m_start, m_end, cluster, mention in self._mentions(doc):
             if m_end <= s_start or m_start >= s_end:
@@ -247,10 +251,22 @@ class ArgumentFinder:
             if kind == "country" and not sector:
                 sector = "GOV"
             code = cluster.country
+            end = span.end
             if code is None and cluster.type in ("PER", "ORG") and kind not in LOCAL_KINDS:
                 # a person or group the KB does not know ("CFDR", "die Militärjunta"): a
-                # local actor, of the sector its head noun names
-                code = self._adjective_country(doc, span.start, sent.start) or default_country
+                # local actor, of the sector its head noun names; an organisation's genitive
+                # country is its own ("die Behörde X der Republik Chile"), no other party
+                genitive = (
+                    self._genitive_country(doc, span.end, sent.end)
+                    if cluster.type == "ORG" and span.end < sent.end
+                    else None
+                )
+                if genitive is not None:
+                    code, end = genitive
+                    absorbed.append((span.end, end))
+                code = (
+                    code or self._adjective_country(doc, span.start, sent.start) or default_country
+                )
                 sector = sector or self._sector_form(mention.text.split()[-1].split("-")[-1])
             if not sector:
                 sector = self._adjective_sector(doc, span.start, sent.start)
@@ -261,8 +277,10 @@ class ArgumentFinder:
                     or self._title_sector(doc, cluster)
                 )
             part = cluster_participant(cluster, mention, code, sector)
-            out.append(Candidate(span.start, span.end, part, specific))
-            covered.update(range(span.start, span.end))
+            out.append(Candidate(span.start, end, part, specific))
+            covered.update(range(span.start, end))
+        if absorbed:
+            out = [c for c in out if not any(lo <= c.start and c.end <= hi for lo, hi in absorbed)]
         out.extend(self._kb_candidates(doc, sent, covered, article_date, default_country))
         out = _merge_adjacent(doc, sorted(out, key=lambda c: (c.start, -c.end)))
         for cand in out:
@@ -462,7 +480,13 @@ class ArgumentFinder:
             (dt.texts[j], dt.lemma[j], adj_country), self._party_of_noun
         )
         if sector is None:
-            return None
+            # "drei Syrer", "ein Tunesier": people named by their nationality
+            demonym = self._demonym_cache.get(dt.texts[j], self._demonym_country)
+            if demonym is None or adj_country is not None:
+                return None
+            span = doc[i : j + 1]
+            part = Participant(span.text, span.start_char, span.end_char, code=demonym)
+            return Candidate(i, j + 1, part, SPECIFIC_GROUP)
         name: str | None = None
         kb_id: str | None = None
         end = j + 1
@@ -515,6 +539,23 @@ class ArgumentFinder:
             kb_id=kb_id,
         )
         return Candidate(i, end, part, SPECIFIC_PERSON if kb_id else SPECIFIC_GROUP)
+
+    def _demonym_country(self, noun: str) -> str | None:
+        """ISO-3 code of a noun naming a country's people ("Syrer", "Tunesiern", "Russen",
+        "Ägypterin"), read off the country adjective its stem makes ("iran" + "isch")."""
+        if len(noun) < 5 or not noun[:1].isupper() or "-" in noun:
+            return None
+        low = noun.lower()
+        for ending in DEMONYM_ENDINGS:
+            if not low.endswith(ending) or len(low) - len(ending) < 3:
+                continue
+            stem = low[: -len(ending)]
+            for suffix in ("isch", "sch"):
+                country = self._country_by_adjective(stem + suffix)
+                iso3 = getattr(country, "iso3", None)
+                if iso3 and len(iso3) == 3 and iso3.isalpha():
+                    return str(iso3)
+        return None
 
     def _party_of_noun(
         self, key: tuple[str, str, str | None]
@@ -683,6 +724,15 @@ class ArgumentFinder:
                 tok, actor, own, max_dist=SENTENCE_REACH
             )
         if trig.swap and actor is not None and recipient is not None:
+            actor, recipient = recipient, actor
+        if (
+            trig.pos == "NOUN"
+            and actor is not None
+            and recipient is not None
+            and recipient.start < actor.start
+            and _after_zwischen(doc, recipient.start)
+        ):
+            # "Rangeleien zwischen Polizisten und Demonstranten": the first named acts
             actor, recipient = recipient, actor
         a = actor.participant if actor else None
         r = recipient.participant if recipient else None
@@ -1057,6 +1107,16 @@ def _belongs_to_other(dt: TokenTable, start: int, end: int, limit: int) -> bool:
         ):
             return True
     return False
+
+
+def _after_zwischen(doc: Doc, start: int) -> bool:
+    """The phrase at `start` opens a "zwischen X und Y" pair (its article and adjectives
+    between)."""
+    dt = TokenTable.of(doc)
+    j = start - 1
+    while j >= 0 and dt.pos[j] in ("DET", "ADJ", "NUM"):
+        j -= 1
+    return j >= 0 and dt.lower[j] == "zwischen"
 
 
 def _definite(doc: Doc, tok: Token) -> bool:

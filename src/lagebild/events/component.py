@@ -34,7 +34,13 @@ from lagebild.events.event import Event, EventDate, Location, Participant
 from lagebild.events.geocode import RANK_COUNTRY, geocode
 from lagebild.events.lexicon import SYMMETRIC_TYPES, EventLexicon, load_lexicon
 from lagebild.events.status import event_status
-from lagebild.events.triggers import TriggerMatch, find_triggers, full_verb_lemma, may_trigger
+from lagebild.events.triggers import (
+    TriggerMatch,
+    find_triggers,
+    full_verb_lemma,
+    may_trigger,
+    noun_entries,
+)
 from lagebild.memo import BoundedMemo
 from lagebild.nlp.extensions import register_extensions
 from lagebild.nlp.tokens import TokenTable
@@ -45,6 +51,7 @@ DEFINITE_WORDS = frozenset(
 )
 NP_PLACE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "X", "NUM"})
 CROWD_TYPES = frozenset({"PROTEST"})
+REPEATLESS_TYPES = frozenset({"ASSAULT", "COERCE"})  # a person is killed/arrested once
 # a noun trigger these open names no happening: "ohne Anklage", "Haltung gegenüber Sanktionen",
 # "statt Sanktionen"
 NO_EVENT_PREPS = frozenset({"ohne", "gegenüber", "statt", "anstatt", "anstelle"})
@@ -66,6 +73,8 @@ class EventExtractor:
         self.lex: EventLexicon = load_lexicon(tuple(trigger_paths))
         self.args = ArgumentFinder(self.kb, self.lex)
         self._places: dict[tuple[int, int, int], Location | None] = {}
+        # the latest group actor (no named entity) of an event: what a plural "sie" refers to
+        self._group_actor: tuple[int, Participant] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         """Set `doc._.events`."""
@@ -79,9 +88,11 @@ class EventExtractor:
         quotes = [(q.start, q.end) for q in doc._.quotes if getattr(q, "type", "") != "reported"]
         out: list[Event] = []
         self._places.clear()
+        self._group_actor = None
         self.args.forget_doc()
         dt = TokenTable.of(doc)
         home = main_country(doc, self.kb)
+        persons = {c.id for c in doc._.entities if getattr(c, "type", None) == "PER"}
         for s_index, (s_start, s_end) in enumerate(dt.sentences):
             if not may_trigger(dt, self.lex, s_start, s_end):
                 continue
@@ -124,9 +135,24 @@ class EventExtractor:
                     doc, match, event, out, verb_types
                 ):
                     continue  # "die Demonstration" after "Tausende demonstrierten": one event
+                if (
+                    match.entry.pos == "NOUN"
+                    and event.status == "demanded"
+                    and verb_types.get(match.token.head.i) == "REQUEST"
+                ):
+                    continue  # "verlangten den Rücktritt des Kabinetts": the request only
+                if match.entry.pos == "VERB" and _injury_of_attack(
+                    doc, match, event, built, self.lex
+                ):
+                    continue  # "vier Menschen getötet und zwölf verletzt": one attack
                 if any(_same_report(e, event) for e in out[-3:]):
                     continue  # "Asyl gewähren": the noun and its verb name one event
+                if match.entry.pos == "VERB" and _same_person_again(event, out, persons):
+                    continue  # "X wurde getötet" … "soll X getötet worden sein": one killing
                 out.append(event)
+                actor = event.actor
+                if actor is not None and actor.entity_id is None and actor.code:
+                    self._group_actor = (event.sent_index, actor)
         self.args.forget_doc()
         _share_within_doc(out)
         tags = context_tags(doc, self.lex)
@@ -160,9 +186,19 @@ class EventExtractor:
             return None  # "Die Behörden können Verdächtige inhaftieren": a power, no deed
         if entry.pos == "VERB" and _felt(doc, tok.i, clause):
             return None  # "sehen sich angegriffen": a feeling, no attack reported
+        if entry.pos == "VERB" and _verb_names_no_deed(doc, tok, entry, clause, self.lex):
+            return None  # "ihm droht Haft", "warnte vor Anschlägen", "wies die Vorwürfe zurück"
         actor, recipient = self.args.assign(doc, entry, tok, cands, clause, sent, match.light_verb)
+        if actor is None and entry.pos == "VERB" and self._group_actor is not None:
+            # "Tausende Bauern demonstrierten. Sie verlangten …": a plural
+            # "sie" as subject takes the group that acted just before
+            s_prev, group = self._group_actor
+            if s_index - s_prev <= 1 and _plural_pronoun_subject(doc, tok):
+                actor = replace(group)
         if actor is None and entry.type in SPEECH_TYPES:
             actor = speaker_of(doc, tok.idx, home)
+        if recipient is None and entry.type == "REQUEST" and entry.pos == "VERB":
+            recipient = _party_of_requested(doc, tok, cands, self.lex)
         if entry.needs_recipient and recipient is None:
             return None
         partyless_ok = _asserted(doc, tok, entry)
@@ -410,6 +446,29 @@ def _back_reference(
     )
 
 
+def _same_person_again(event: Event, earlier: list[Event], persons: set[str]) -> bool:
+    """An attack or arrest of a person (an entity cluster of type PER) whom an earlier
+    sentence already reported attacked or arrested, and not denied now: the same happening told
+    again ("wurde von der Armee getötet" … "soll X bei einem Feuergefecht
+    getötet worden sein"). A person is killed or arrested once per report."""
+    rec = event.recipient
+    if (
+        event.type not in REPEATLESS_TYPES
+        or event.status == "negated"
+        or rec is None
+        or rec.entity_id not in persons
+    ):
+        return False
+    return any(
+        e.type == event.type
+        and e.sent_index < event.sent_index
+        and e.status != "negated"
+        and e.recipient is not None
+        and e.recipient.entity_id == rec.entity_id
+        for e in earlier
+    )
+
+
 def _same_report(a: Event, b: Event) -> bool:
     """Two triggers a few words apart in one sentence, one type, the same parties."""
     return (
@@ -421,7 +480,11 @@ def _same_report(a: Event, b: Event) -> bool:
 
 
 def _compatible(a: Participant | None, b: Participant | None) -> bool:
-    return a is None or b is None or a.key is None or b.key is None or a.key == b.key
+    """Two parties that may be one; a party only implied by the type (no text: the crowd of
+    a protest) fits any."""
+    if a is None or b is None or not a.text or not b.text:
+        return True
+    return a.key is None or b.key is None or a.key == b.key
 
 
 def _asserted(doc: Doc, tok: Token, entry: Any) -> bool:
@@ -441,6 +504,16 @@ def _asserted(doc: Doc, tok: Token, entry: Any) -> bool:
         dt.lower[j] in DEFINITE_WORDS or dt.tag[j] in ("PPOSAT", "PDAT") or dt.tag[j] == "APPRART"
     ):
         return False
+    if dt.tag[tok.i - 1] == "ADJA" and j >= lo:
+        # "die für Freitag angesetzte Kundgebung": the article stands before the participle's
+        # own phrase
+        for k in range(j - 1, max(lo, j - 6) - 1, -1):
+            if dt.pos[k] in ("VERB", "AUX", "PUNCT", "CCONJ"):
+                break
+            if dt.tag[k] == "ART" and dt.pos[k + 1] == "ADP":
+                if dt.lower[k] in DEFINITE_WORDS:
+                    return False
+                break
     return prep_of(doc, tok.i, lo) not in CIRCUMSTANCE_PREPS
 
 
@@ -512,6 +585,153 @@ def _felt(doc: Doc, i: int, clause: tuple[int, int]) -> bool:
     )
 
 
+def _party_of_requested(
+    doc: Doc, tok: Token, cands: list[Any], lex: EventLexicon
+) -> Participant | None:
+    """The party whose deed a request asks for, named in the genitive of the requested event
+    noun ("verlangten den Rücktritt des Kabinetts" -> the cabinet): the request's
+    recipient."""
+    for obj in tok.children:
+        if obj.dep_ != "obj" or obj.pos_ != "NOUN" or not noun_entries(lex, obj.lemma_, obj.text):
+            continue
+        for gen in obj.children:
+            if gen.dep_ != "nmod" or gen.i < obj.i:
+                continue
+            for cand in cands:
+                if cand.start <= gen.i < cand.end:
+                    return replace(cand.participant)
+    return None
+
+
+def _plural_pronoun_subject(doc: Doc, tok: Token) -> bool:
+    """The subject of verb `tok` (or of its auxiliary's clause) is the pronoun "sie" with a
+    plural finite verb ("Sie verlangten …", "Sie hatten … angegriffen")."""
+    verbs = [tok] if tok.dep_ not in ("xcomp", "conj") else [tok, tok.head]
+    if tok.tag_ in ("VVPP", "VVINF"):
+        verbs.append(tok.head)
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.lower_ == "sie" and child.tag_ == "PPER":
+                finite = [verb, *verb.children]
+                return any(
+                    t.tag_.endswith("FIN") and "Plur" in t.morph.get("Number", []) for t in finite
+                )
+    return False
+
+
+def _verb_names_no_deed(
+    doc: Doc, tok: Token, entry: Any, clause: tuple[int, int], lex: EventLexicon
+) -> bool:
+    """A trigger verb used in a sense that reports no deed of its type: "demonstrierten damit,
+    dass …" (showing), "dem Angeklagten droht Haft" (a looming penalty), "warnte vor
+    Anschlägen" (a warning of others' acts), "…, was er zurückweist" (a denial)."""
+    if entry.intransitive and _transitive_use(doc, tok):
+        return True
+    if entry.type == "THREATEN":
+        return _looming(doc, tok, clause, lex) or _danger_warning(doc, tok, clause, lex)
+    if entry.type == "REJECT":
+        return _denial(doc, tok, clause, lex)
+    return False
+
+
+def _transitive_use(doc: Doc, tok: Token) -> bool:
+    """An intransitive trigger verb (lexicon `intransitive`, "demonstrieren") with a "dass"
+    clause or its correlative "damit/dadurch" ("demonstrierten damit, dass …"): it means
+    "show" (objects like "Stärke" are the entry's `exclude_objects`)."""
+    for child in tok.children:
+        if child.tag_ == "PAV" and child.i > tok.i and child.lower_ in ("damit", "dadurch"):
+            return True
+        if child.dep_ in ("ccomp", "advcl") and any(g.lower_ == "dass" for g in child.children):
+            return True
+    return False
+
+
+def _looming(doc: Doc, tok: Token, clause: tuple[int, int], lex: EventLexicon) -> bool:
+    """ "drohen" of a misfortune that looms over someone ("dem Angeklagten droht eine Haftstrafe",
+    "der Stadt droht ein Anschlag"): the clause names a penalty or danger (`status_cues.json`
+    `looming_nouns`, also as a compound's last part) or an event noun, and no threat form
+    ("mit" + the threatened act, a zu-infinitive) is there."""
+    dt = TokenTable.of(doc)
+    if (dt.lemma[tok.i] or "").lower() not in lex.cue_set("looming_verbs"):
+        return False
+    lo, hi = clause
+    nouns = lex.cue_set("looming_nouns")
+    found = False
+    for j in range(lo, hi):
+        low = dt.lower[j]
+        if low == "mit" or dt.tag[j] in ("PTKZU", "VVIZU"):
+            return False
+        if j != tok.i and dt.pos[j] == "NOUN" and not found:
+            lemma = dt.lemma[j] or dt.texts[j]
+            found = any(lemma == n or low.endswith(n.lower()) for n in nouns) or bool(
+                noun_entries(lex, lemma, dt.texts[j])
+            )
+    return found
+
+
+def _danger_warning(doc: Doc, tok: Token, clause: tuple[int, int], lex: EventLexicon) -> bool:
+    """ "warnen vor" + an event noun ("warnte vor Anschlägen in der Hauptstadt"): a warning of what
+    others may do (`status_cues.json` `warning_verbs`), not a threat; "warnte vor
+    Konsequenzen" stays one."""
+    dt = TokenTable.of(doc)
+    if (dt.lemma[tok.i] or "").lower() not in lex.cue_set("warning_verbs"):
+        return False
+    lo, hi = clause
+    for j in range(lo, hi):
+        if dt.lower[j] != "vor" or dt.pos[j] != "ADP":
+            continue
+        for k in range(j + 1, min(hi, j + 5)):
+            if dt.pos[k] == "NOUN":
+                return bool(noun_entries(lex, dt.lemma[k] or dt.texts[k], dt.texts[k]))
+    return False
+
+
+def _denial(doc: Doc, tok: Token, clause: tuple[int, int], lex: EventLexicon) -> bool:
+    """A refusal whose object is an accusation ("wies die Vorwürfe zurück", "…, was er
+    zurückweist" after "wird vorgeworfen"): a denial, and denials are not events."""
+    dt = TokenTable.of(doc)
+    accusations = lex.cue_set("accusation_nouns")
+    lo, hi = clause
+    for j in range(lo, hi):
+        if dt.pos[j] == "NOUN" and (dt.lemma[j] or dt.texts[j]) in accusations:
+            return True
+    k = lo
+    while k < tok.i and dt.pos[k] == "PUNCT":
+        k += 1
+    if dt.lower[k] == "was" and dt.tag[k] == "PRELS":
+        s_lo = dt.sent_start_of(tok.i)
+        accuse = lex.cue_set("accuse_verbs")
+        return any((dt.lemma[j] or "").lower() in accuse for j in range(s_lo, k))
+    return False
+
+
+def _injury_of_attack(
+    doc: Doc,
+    match: TriggerMatch,
+    event: Event,
+    built: list[tuple[TriggerMatch, Event | None]],
+    lex: EventLexicon,
+) -> bool:
+    """An injury verb ("verletzt", `status_cues.json` `injury_verbs`) beside another ASSAULT
+    verb of the sentence ("wurden vier Menschen getötet und zwölf verletzt"): the
+    injuries of that attack, not a second one."""
+    if event.type != "ASSAULT":
+        return False
+    dt = TokenTable.of(doc)
+    i = match.token.i
+    if (dt.lemma[i] or "").lower() not in lex.cue_set("injury_verbs"):
+        return False
+    return any(
+        ev is not None
+        and m.entry.pos == "VERB"
+        and ev.type == "ASSAULT"
+        and m.token.i != i
+        and (dt.lemma[m.token.i] or "").lower() not in lex.cue_set("injury_verbs")
+        and abs(m.token.i - i) <= 12
+        for m, ev in built
+    )
+
+
 def _indirect_question(doc: Doc, clause: tuple[int, int]) -> bool:
     """The clause is an indirect yes/no question: it opens with "ob"."""
     dt = TokenTable.of(doc)
@@ -527,6 +747,8 @@ def _not_a_report(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
     die Festnahme": denials are not events; "die Demonstration wurde abgesagt")."""
     if prep_of(doc, tok.i, TokenTable.of(doc).sent_start_of(tok.i)) in NO_EVENT_PREPS:
         return True
+    if _in_attribute(TokenTable.of(doc), tok.i):
+        return True  # "des durch einen Putsch gestürzten Präsidenten": background
     head = tok.head
     if head.i == tok.i:
         return False
@@ -537,6 +759,25 @@ def _not_a_report(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
         return head.lemma_.lower() in lex.cue_set("denial_verbs") | lex.cue_set("cancel_verbs")
     if dep == "nsubj:pass" and head.pos_ == "VERB":
         return head.lemma_.lower() in lex.cue_set("cancel_verbs")
+    return False
+
+
+def _in_attribute(dt: TokenTable, i: int) -> bool:
+    """Noun `i` sits in a prenominal participle attribute: an article, a preposition, the
+    noun's phrase, then a participle and the noun it describes ("des durch einen Putsch
+    gestürzten Präsidenten", "die bei dem Angriff verletzten Soldaten")."""
+    lo = dt.sent_start_of(i)
+    j = i - 1
+    while j > lo and dt.pos[j] in ("DET", "ADJ", "NUM"):
+        j -= 1
+    if j <= lo or dt.pos[j] != "ADP" or dt.tag[j - 1] != "ART":
+        return False
+    hi = min(dt.sent_bounds(i)[1], i + 10)
+    for k in range(i + 1, hi):
+        if dt.tag[k] == "ADJA" and k + 1 < hi and dt.pos[k + 1] == "NOUN":
+            return True
+        if dt.pos[k] in ("VERB", "AUX", "PUNCT", "CCONJ", "SCONJ"):
+            return False
     return False
 
 

@@ -70,6 +70,7 @@ class Trigger:
     exclude_pp: tuple[str, ...] = ()
     exclude_prep: tuple[str, ...] = ()
     no_passive: bool = False
+    intransitive: bool = False
 
 
 @dataclass
@@ -92,6 +93,9 @@ class EventLexicon:
     defaults: dict[str, Any] = field(default_factory=dict)
     # memos: (lemma, text) of a noun -> its entries; noun lemma -> its context tags
     noun_cache: BoundedMemo[tuple[str, str], list[Trigger]] = field(
+        default_factory=lambda: BoundedMemo(100_000), compare=False, repr=False
+    )
+    past_lemma_cache: BoundedMemo[str, str] = field(
         default_factory=lambda: BoundedMemo(100_000), compare=False, repr=False
     )
     lemma_tags: BoundedMemo[str, tuple[str, ...]] = field(
@@ -172,6 +176,7 @@ def _trigger(rec: dict[str, Any]) -> Trigger:
         exclude_pp=tuple(rec.get("exclude_pp", ())),
         exclude_prep=tuple(rec.get("exclude_prep", ())),
         no_passive=bool(rec.get("no_passive", False)),
+        intransitive=bool(rec.get("intransitive", False)),
     )
 
 

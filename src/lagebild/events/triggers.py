@@ -83,6 +83,34 @@ def _particle_verb(dt: TokenTable, i: int, clause: tuple[int, int]) -> str:
     return ""
 
 
+def separable_past_lemma(lex: EventLexicon, low: str, lemma: str | None) -> str:
+    """The lexicon verb of a past-tense form with its particle still attached, which the
+    lemmatizer leaves unchanged in subordinate clauses ("…, worauf die Polizei drei Männer
+    festnahm" -> "festnehmen"): particle + the stem's infinitive, for strong verbs
+    from `status_cues.json` `past_stems` ("nahm" -> "nehmen"), for weak verbs by their "-te"
+    ending ("festsetzte" -> "festsetzen"); "" when the form is no such verb."""
+    if (lemma or low).lower() != low or len(low) < 6:
+        return ""
+    return lex.past_lemma_cache.get(low, lambda w: _separable_past_lemma(lex, w))
+
+
+def _separable_past_lemma(lex: EventLexicon, low: str) -> str:
+    stems: dict[str, str] = lex.cues.get("past_stems", {})
+    for particle in SEPARABLE_PARTICLES:
+        if not low.startswith(particle) or len(low) - len(particle) < 3:
+            continue
+        rest = low[len(particle) :]
+        base = stems.get(rest) or (stems.get(rest[:-2]) if rest.endswith("en") else None)
+        if base is None:
+            for ending in ("ten", "te", "tet"):
+                if rest.endswith(ending) and len(rest) > len(ending) + 2:
+                    base = rest[: -len(ending)] + "en"
+                    break
+        if base is not None and particle + base in lex.verbs:
+            return particle + base
+    return ""
+
+
 def participle_infinitive(tok: Token) -> str:
     """Infinitive guessed from a weak participle the lemmatizer left unchanged ("gedankt" ->
     "danken"); empty when the form is no "ge...t" participle."""
@@ -132,8 +160,10 @@ def find_triggers(
     for i in range(lo, hi):
         entries: list[Trigger] = []
         if i in verb_lemmas:
-            entries = verbs.get(verb_lemmas[i], []) or verbs.get(
-                _participle_infinitive(lemma_[i], dt.lower[i]), []
+            entries = (
+                verbs.get(verb_lemmas[i], [])
+                or verbs.get(_participle_infinitive(lemma_[i], dt.lower[i]), [])
+                or verbs.get(separable_past_lemma(lex, dt.lower[i], lemma_[i]), [])
             )
         elif (pos_[i] == "NOUN" or pos_[i] == "PROPN") and texts[i][:1].isupper():
             entries = noun_entries(lex, lemma_[i], texts[i])
@@ -164,6 +194,8 @@ def may_trigger(dt: TokenTable, lex: EventLexicon, lo: int, hi: int) -> bool:
                     return True
             low = lower[i]
             if low[:2] == "ge" and _participle_infinitive(lemma, low) in verbs:
+                return True
+            if separable_past_lemma(lex, low, lemma):
                 return True
         elif pos == "NOUN" or pos == "PROPN":
             if text[:1].isupper() and noun_entries(lex, lemma, text):
