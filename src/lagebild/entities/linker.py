@@ -96,6 +96,18 @@ class Linker:
         self, doc: Doc, names: list[Candidate], clusters: dict[str, WorkCluster], date: str | None
     ) -> None:
         targets = [self._candidates_of(doc, c) for c in names]
+        # surnames of full names that are not the KB person of that surname ("Tony Blair"):
+        # the surname alone ("Blair") later in the article is that person, not the KB's
+        others = {
+            self._name(c).split()[-1]
+            for c, options in zip(names, targets, strict=True)
+            if c.kb_ids and not options and c.end - c.name_start >= 2
+        }
+        if others:
+            targets = [
+                [] if c.end - c.name_start == 1 and self._name(c) in others else options
+                for c, options in zip(names, targets, strict=True)
+            ]
         sure = {a.id for options in targets if len(options) == 1 for a in options}
         unknown: list[Candidate] = []
         for cand, options in zip(names, targets, strict=True):
@@ -138,11 +150,16 @@ class Linker:
             name_words.add_mention(work, cand)
 
     def _candidates_of(self, doc: Doc, cand: Candidate) -> list[Any]:
-        """KB actors a name may denote: ids from the ruler, else an alias look-up."""
+        """KB actors a name may denote: ids from the ruler, else an alias look-up. A full
+        name whose first name is none of the actor's ("Tony Blair" for the KB's "Bill Blair",
+        found by the surname alias "Blair") is another person."""
         actors = [a for a in (self.actor(i) for i in cand.kb_ids) if a is not None]
         if not actors and not cand.kb_ids:
             text = self._name(cand)
             actors = self.actors_by_alias(text)
+        if actors and cand.end - cand.name_start >= 2 and cand.label in ("PER", None):
+            text = self._name(cand)
+            actors = [a for a in actors if _first_name_fits(text, a)]
         return actors
 
     def _country_target(self, doc: Doc, cand: Candidate, options: list[Any]) -> Any:
@@ -429,6 +446,24 @@ class _NameWords:
                 if best < 0 or found < best:
                     best = found
         return self._works[best] if best >= 0 else None
+
+
+def _first_name_fits(text: str, actor: Any) -> bool:
+    """`text` (a name of two or more words) may name the person `actor`: it is one of the
+    actor's names, or one of its words before the last is the first name of one of them, or
+    the actor is no person or has no name of several words to compare with."""
+    if getattr(actor, "kind", None) != "person":
+        return True
+    forms = [getattr(actor, "name", "") or "", *(getattr(actor, "aliases", None) or ())]
+    if text in forms:
+        return True
+    multi = [f.split() for f in forms if " " in f]
+    if not multi:
+        return True
+    # any word, not just the first: a name span may start with a stray word ("Moskau
+    # Vladimir Putin")
+    words = set(text.split()[:-1])
+    return any(form[0] in words for form in multi)
 
 
 def _work_for_actor(key: str, actor: Any) -> WorkCluster:

@@ -45,6 +45,14 @@ LOCAL_KINDS = frozenset({"igo", "media", "city", "facility", "region", "country"
 DEFINITE = frozenset({"der", "die", "das", "den", "dem", "des"})
 FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 GENERIC_SECTORS = frozenset({"CVL", "PTY"})  # group nouns a sector adjective may specify
+# nouns of time a passive agent's "von" may follow ("in der Nacht von Polizisten …")
+TIME_NOUNS = frozenset(
+    {"nacht", "morgen", "abend", "tag", "woche", "wochenende", "monat", "jahr", "mittag"}
+    | {"vormittag", "nachmittag", "zeit", "stunde", "montag", "dienstag", "mittwoch"}
+    | {"donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "frühjahr", "sommer"}
+    | {"herbst", "winter", "januar", "februar", "märz", "april", "mai", "juni", "juli"}
+    | {"august", "september", "oktober", "november", "dezember"}
+)
 NON_NOMINATIVE_ARTICLES = frozenset({"den", "dem", "des", "einen", "einem", "eines"})
 # plural/female/case endings of nouns naming a nationality ("Iraner", "Russen", "Ägypterin")
 DEMONYM_ENDINGS = ("erinnen", "erin", "ern", "er", "innen", "in", "en", "e")
@@ -111,6 +119,8 @@ def clause_map(sent: Span) -> dict[int, tuple[int, int]]:
     breaks = [i for i in range(sent.start, sent.end) if text[i] in CLAUSE_BREAKS]
     if any(text[i] in QUOTE_OPEN for i in breaks):
         breaks = _drop_name_quotes(TokenTable.of(sent.doc), breaks)
+    if "(" in (text[i] for i in breaks):
+        breaks = _drop_short_brackets(TokenTable.of(sent.doc), breaks)
     out: dict[int, tuple[int, int]] = {}
     start = sent.start
     for k, b in enumerate([*breaks, sent.end]):
@@ -127,6 +137,25 @@ def clause_map(sent: Span) -> dict[int, tuple[int, int]]:
 QUOTE_OPEN = frozenset({"„", "»", '"'})
 QUOTE_CLOSE = frozenset({"“", "«", '"'})
 NAME_QUOTE_MAX = 5  # tokens: a quoted name ("der „Arbeitskreis X“") is no clause
+
+
+BRACKET_MAX = 3  # tokens: "X (SPD) kritisierte", "die Partei (PiS)" is one clause
+
+
+def _drop_short_brackets(dt: TokenTable, breaks: list[int]) -> list[int]:
+    """Breaks without the brackets around a short insert ("Hans Meier (SPD) kritisierte die
+    Regierung" is one clause; a bracketed phrase with a verb still breaks)."""
+    drop: set[int] = set()
+    for k, b in enumerate(breaks[:-1]):
+        close = breaks[k + 1]
+        if (
+            dt.texts[b] == "("
+            and dt.texts[close] == ")"
+            and 0 < close - b - 1 <= BRACKET_MAX
+            and not any(dt.pos[j] in ("VERB", "AUX") for j in range(b + 1, close))
+        ):
+            drop.update((b, close))
+    return [b for b in breaks if b not in drop] if drop else breaks
 
 
 def _drop_name_quotes(dt: TokenTable, breaks: list[int]) -> list[int]:
@@ -283,6 +312,8 @@ class ArgumentFinder:
             out = [c for c in out if not any(lo <= c.start and c.end <= hi for lo, hi in absorbed)]
         out.extend(self._kb_candidates(doc, sent, covered, article_date, default_country))
         out = _merge_adjacent(doc, sorted(out, key=lambda c: (c.start, -c.end)))
+        if "(" in TokenTable.of(doc).text[s_start:s_end]:
+            out = _absorb_party_brackets(doc, out)
         for cand in out:
             part = cand.participant
             if (
@@ -493,13 +524,21 @@ class ArgumentFinder:
         if sector in GENERIC_SECTORS and end + 1 < limit and dt.lower[end] in ("der", "des"):
             # "Anhänger der Opposition", "Mitglieder der Regierungspartei": the genitive group
             # names the side of a generic noun
+            article = end
             k = end + 1
-            while k < limit - 1 and dt.pos[k] == "ADJ":
+            while k < limit - 1 and (dt.pos[k] == "ADJ" or dt.tag[k] == "ADJA"):
                 k += 1
             if dt.pos[k] == "NOUN":
                 of = self._sector_noun(dt.lemma[k], dt.texts[k])
-                if of is not None and of not in GENERIC_SECTORS:
-                    sector, end = of, k + 1
+                if of is not None:
+                    # the genitive group is part of the phrase, no party of its own
+                    # ("Funktionäre der Partei"); a sector adjective on it names the side
+                    # ("Anhänger der oppositionellen Politikerin" -> OPP)
+                    end = k + 1
+                    if of in GENERIC_SECTORS:
+                        of = self._adjective_sector(doc, k, article + 1) or of
+                    if of not in GENERIC_SECTORS:
+                        sector = of
         if code is None and end < limit:
             # genitive country after the noun: "der Präsident Russlands"
             nxt = dt.texts[end]
@@ -704,11 +743,32 @@ class ArgumentFinder:
         in_clause = [c for c in own if clause[0] <= c.start < clause[1]]
         if trig.pos == "VERB":
             actor, recipient = self._verb_roles(trig, tok, in_clause, own, clause[0])
+            co_actor = (
+                _coordinated(doc, actor, in_clause)
+                if actor is not None and trig.type not in SYMMETRIC_TYPES
+                else None
+            )
+            if co_actor is not None:
+                # "Die EU und die USA kritisierten das Verfahren": the second part of a
+                # coordinated subject acts too, it is no recipient
+                own = [c for c in own if c is not co_actor]
+                in_clause = [c for c in in_clause if c is not co_actor]
+                if recipient is co_actor:
+                    recipient = self._recipient(doc, trig, tok, in_clause, actor)
         else:
             actor, recipient = self._noun_roles(doc, trig, tok, in_clause, own, light)
         if actor is None and trig.pos == "NOUN":
             actor = self._compound_actor(doc, tok, trig)
-        if actor is None and clause[0] > sent.start and not _definite(doc, tok):
+        if (
+            actor is None
+            and clause[0] > sent.start
+            and not _definite(doc, tok)
+            and not (
+                trig.pos == "NOUN" and prep_of(doc, tok.i, sent.start) in CIRCUMSTANCE_PREPS
+            )
+        ):
+            # "…, nach Anschlägen Zugänge zu sperren": a circumstance noun is no deed of the
+            # infinitive's controller
             actor = self._controller(doc, clause, sent, own, recipient)
         if actor is not None and recipient is None and trig.type in SYMMETRIC_TYPES:
             recipient = _coordinated(doc, actor, in_clause)
@@ -815,22 +875,67 @@ class ArgumentFinder:
         doc = tok.doc
         passive = is_passive(doc, tok)
         if passive:
+            dt = TokenTable.of(doc)
             agents = [
-                c for c in cands if c.specific != SPECIFIC_PLACE and c.participant.code is not None
+                c
+                for c in cands
+                if c.specific != SPECIFIC_PLACE
+                and c.participant.code is not None
+                and not self._von_attribute(doc, c)
             ]
             actor = _by_prep(agents, ("von", "durch"), tok.i) or self._prefix_agent(doc, tok)
-            recipient = self._subject(doc, tok, cands) or _antecedent(
-                doc, clause_start, sentence_cands
+            recipient = (
+                self._subject(doc, tok, cands)
+                or _antecedent(doc, clause_start, sentence_cands)
+                or _subject_before_inserts(doc, clause_start, sentence_cands)
             )
             if recipient is actor:
                 recipient = None
+            if recipient is None:
+                # "der Wagen des Präsidenten wurde angegriffen": the owner of a thing
+                recipient = _genitive_of_subject(doc, tok, cands, actor)
+            if recipient is None and "dat" in trig.recipient:
+                # "Der Regierung wird vorgeworfen, …": a passive without a subject keeps the
+                # dative of its verb as the recipient
+                recipient = _best(
+                    [c for c in cands if c is not actor and _dative_phrase(dt, c)],
+                    lambda c: -abs(c.start - tok.i),
+                )
             return actor, recipient
         actor = self._subject(doc, tok, cands) or _antecedent(doc, clause_start, sentence_cands)
         if actor is None:
             before = [c for c in sentence_cands if c.start < tok.i and c.prep is None]
             actor = self._subject(doc, tok, before) if before else None
         recipient = self._recipient(doc, trig, tok, cands, actor)
+        if recipient is None and ("obj" in trig.recipient or "obj_person" in trig.recipient):
+            # "begrüßten die Ankündigung des Präsidenten", "verurteilte die Haltung der
+            # Regierung": the object names no party, its genitive attribute does
+            recipient = _genitive_of_subject(doc, tok, cands, actor, ("obj",))
         return actor, recipient
+
+    def _von_attribute(self, doc: Doc, cand: Candidate) -> bool:
+        """A "von" phrase that belongs to a noun before it: no passive agent. A place or
+        leadership noun ("in der Nähe von Brüssel", "unter der Führung von X"; data:
+        `sector_nouns.json` `von_place_nouns`, `von_attribute_nouns`), or a noun the parse
+        hangs it on that is no subject and no time ("dem Bürgermeister von Lima"; but "zwei
+        Soldaten von einem Kameraden erschossen", "am Samstag von der Polizei")."""
+        if cand.prep not in ("von", "vom"):
+            return False
+        dt = TokenTable.of(doc)
+        j = cand.start - 1
+        while j > 0 and dt.pos[j] in ("DET", "ADJ", "NUM") and dt.lower[j] not in ("von", "vom"):
+            j -= 1
+        if j < 1 or dt.lower[j] not in ("von", "vom") or dt.pos[j - 1] != "NOUN":
+            return False
+        lemma = dt.lemma[j - 1] or dt.texts[j - 1]
+        if lemma in self.lex.von_attribute_nouns:
+            return True
+        return (
+            cand.dep == "nmod"
+            and cand.head_i == j - 1
+            and lemma.lower() not in TIME_NOUNS
+            and "Nom" not in doc[j - 1].morph.get("Case", [])
+        )
 
     def _compound_actor(self, doc: Doc, tok: Token, trig: Trigger) -> Candidate | None:
         """The actor a compound trigger names in its first part: "Polizeiübergriff" (the
@@ -1061,10 +1166,17 @@ def is_passive(doc: Doc, tok: Token) -> bool:
     """A participle with a form of "werden" in its clause ("wurden ... getötet", "soll
     festgenommen worden sein"): the grammatical subject is then the recipient. The parse's
     `aux:pass`/`nsubj:pass` labels count too, the STTS tag alone is unreliable."""
-    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
-        return True
     dt = TokenTable.of(doc)
     ti, lower, lemma = tok.i, dt.lower, dt.lemma
+    if (
+        ti + 1 < len(dt)
+        and lemma[ti + 1] == "haben"
+        and dt.sent_start_of(ti + 1) == dt.sent_start_of(ti)
+    ):
+        return False  # "sollen Polizisten Knüppel eingesetzt haben": active perfect, whatever
+        # the parse's passive labels say
+    if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children):
+        return True
     low = lower[ti]
     participle = (
         dt.tag[ti] == "VVPP"
@@ -1154,6 +1266,65 @@ def _antecedent(doc: Doc, clause_start: int, cands: list[Candidate]) -> Candidat
     return best
 
 
+def _genitive_of_subject(
+    doc: Doc,
+    tok: Token,
+    cands: list[Candidate],
+    actor: Candidate | None,
+    deps: tuple[str, ...] = ("nsubj", "nsubj:pass"),
+) -> Candidate | None:
+    """A party in the genitive attribute of a passive subject that names no party ("der
+    Wagen des Präsidenten wurde angegriffen", "das Haus der Familie wurde gestürmt"), or,
+    with `deps` ("obj",), of an object ("begrüßten die Ankündigung des Präsidenten")."""
+    dt = TokenTable.of(doc)
+    for c in cands:
+        if c is actor or c.prep is not None or c.start < 2:
+            continue
+        j = c.start - 1
+        while j > 0 and dt.pos[j] == "ADJ":
+            j -= 1
+        if dt.lower[j] not in ("des", "der") or dt.pos[j - 1] != "NOUN":
+            continue
+        noun = doc[j - 1]
+        if noun.dep_ in deps and noun.head.i == tok.i:
+            return c
+    return None
+
+
+def _subject_before_inserts(
+    doc: Doc, clause_start: int, cands: list[Candidate]
+) -> Candidate | None:
+    """The subject of a clause that opens with its finite verb after inserted segments:
+    "Der frühere Minister X, der seit 2007 in Lima lebt, wurde … verhaftet" (the minister).
+    The sentence's first segment must be a noun phrase (no finite verb) holding a candidate
+    outside any PP, and every segment between must be a relative clause or an apposition
+    (no finite verb of its own)."""
+    dt = TokenTable.of(doc)
+    if clause_start <= 0 or dt.tag[clause_start] not in FINITE_TAGS:
+        return None
+    s_start = dt.sent_start_of(clause_start)
+    breaks = [j for j in range(s_start, clause_start) if dt.texts[j] == ","]
+    if not breaks or dt.texts[clause_start - 1] != ",":
+        return None
+    if any(dt.tag[j] in FINITE_TAGS for j in range(s_start, breaks[0])):
+        return None  # "Wie die Regierung mitteilte, wurden …": a clause of its own
+    for lo, hi in zip(breaks, [*breaks[1:], clause_start], strict=False):
+        first = lo + 1
+        if first < hi and dt.pos[first] == "ADP":
+            first += 1  # "in dem", "von denen"
+        relative = first < hi and dt.tag[first] in ("PRELS", "PRELAT")
+        if not relative and any(dt.tag[j] in FINITE_TAGS for j in range(lo + 1, hi)):
+            return None
+    head = [
+        c
+        for c in cands
+        if s_start <= c.start and c.end <= breaks[0] and c.prep is None
+        and c.case not in ("Dat", "Gen", "Acc")
+        and _article_of(dt, c) not in NON_NOMINATIVE_ARTICLES
+    ]
+    return head[0] if head else None
+
+
 def _after_finite(dt: TokenTable, start: int) -> bool:
     """The phrase at `start` follows the finite verb directly (its article and adjectives
     aside): the first phrase of the middle field, the usual place of an inverted subject."""
@@ -1196,6 +1367,16 @@ def _dative_reading(dt: TokenTable, cand: Candidate) -> bool:
     if j == 0:
         return True
     return dt.pos[j - 1] not in ("NOUN", "PROPN")
+
+
+def _dative_phrase(dt: TokenTable, cand: Candidate) -> bool:
+    """A phrase outside any PP that its case or article marks as a dative ("dem General",
+    "der Regierung" at the start of a clause)."""
+    if cand.prep is not None:
+        return False
+    if cand.case == "Dat" or _article_of(dt, cand) in ("dem", "einem"):
+        return True
+    return _article_of(dt, cand) == "der" and _dative_reading(dt, cand)
 
 
 def _article_of(dt: TokenTable, cand: Candidate) -> str:
@@ -1253,6 +1434,43 @@ def _merge_adjacent(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             part.text = doc[prev.start : c.end].text
             part.start, part.end = prev.participant.start, c.participant.end
             out[-1] = Candidate(prev.start, c.end, part, best.specific)
+            continue
+        out.append(c)
+    return out
+
+
+def _absorb_party_brackets(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """A person or organisation followed by a bracketed organisation name: no party of its
+    own. After a person ("Hans Meier (SPD)") it is the person's party and makes a person
+    without a sector a party politician (PTY); after an organisation ("Volksfront (VF)")
+    it is its short name."""
+    dt = TokenTable.of(doc)
+    out: list[Candidate] = []
+    skip: set[int] = set()
+    for k, c in enumerate(cands):
+        if k in skip:
+            continue
+        nxt = cands[k + 1] if k + 1 < len(cands) else None
+        if (
+            nxt is not None
+            and c.specific == SPECIFIC_PERSON
+            and nxt.specific == SPECIFIC_PERSON
+            and c.end + 1 == nxt.start
+            and dt.texts[c.end] == "("
+            and nxt.end < len(dt)
+            and dt.texts[nxt.end] == ")"
+            and nxt.end - nxt.start <= 2
+            and doc[c.start].ent_type_ in ("PER", "ORG")
+            and doc[nxt.start].ent_type_ == "ORG"
+        ):
+            part = c.participant
+            part.code = part.code or nxt.participant.code
+            if doc[c.start].ent_type_ == "PER":
+                part.sector = part.sector or "PTY"
+            else:
+                part.sector = part.sector or nxt.participant.sector
+            out.append(Candidate(c.start, nxt.end + 1, part, c.specific))
+            skip.add(k + 1)
             continue
         out.append(c)
     return out

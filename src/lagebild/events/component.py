@@ -22,6 +22,7 @@ from lagebild.entities.clusters import cluster_at
 from lagebild.entities.kb import KnowledgeBase
 from lagebild.events.arguments import (
     CIRCUMSTANCE_PREPS,
+    SPECIFIC_GROUP,
     ArgumentFinder,
     Candidate,
     clause_map,
@@ -141,6 +142,8 @@ class EventExtractor:
                     and verb_types.get(match.token.head.i) == "REQUEST"
                 ):
                     continue  # "verlangten den Rücktritt des Kabinetts": the request only
+                if match.entry.pos == "NOUN" and _object_of_stance(match.token, event, verb_types):
+                    continue  # "lehnte die Forderung ab", "unterstützten die Forderungen"
                 if match.entry.pos == "VERB" and _injury_of_attack(
                     doc, match, event, built, self.lex
                 ):
@@ -178,7 +181,7 @@ class EventExtractor:
         if match.light_verb is not None:
             lv = clause_of[match.light_verb.i]
             clause = (min(clause[0], lv[0]), max(clause[1], lv[1]))
-        if entry.no_passive and is_passive(doc, tok):
+        if entry.no_passive and (is_passive(doc, tok) or _bare_participle(doc, tok, clause)):
             return None  # "wurde von Schlägen getroffen", "die getroffen wurden"
         if entry.pos == "NOUN" and _not_a_report(doc, tok, self.lex):
             return None  # "ohne Anklage", "die Notwendigkeit solcher Angriffe"
@@ -189,20 +192,37 @@ class EventExtractor:
         if entry.pos == "VERB" and _verb_names_no_deed(doc, tok, entry, clause, self.lex):
             return None  # "ihm droht Haft", "warnte vor Anschlägen", "wies die Vorwürfe zurück"
         actor, recipient = self.args.assign(doc, entry, tok, cands, clause, sent, match.light_verb)
-        if actor is None and entry.pos == "VERB" and self._group_actor is not None:
-            # "Tausende Bauern demonstrierten. Sie verlangten …": a plural
-            # "sie" as subject takes the group that acted just before
-            s_prev, group = self._group_actor
-            if s_index - s_prev <= 1 and _plural_pronoun_subject(doc, tok):
-                actor = replace(group)
+        if actor is None and entry.pos == "VERB" and _plural_pronoun_subject(doc, tok):
+            # "Tausende Bauern demonstrierten. Sie verlangten …": a plural "sie" as subject
+            # takes the group that acted just before, else the group that was the subject
+            # of the sentence before ("Einige der Bischöfe schrieben … Sie drängten …")
+            if self._group_actor is not None and s_index - self._group_actor[0] <= 1:
+                actor = replace(self._group_actor[1])
+            else:
+                actor = self._group_subject_before(doc, s_index, article_date, home)
         if actor is None and entry.type in SPEECH_TYPES:
             actor = speaker_of(doc, tok.idx, home)
+        if actor is None and entry.type == "PROTEST":
+            # "Zu den Protesten kam es, weil die Opposition …": the opposition named with an
+            # unattributed protest is its organiser, not an anonymous crowd
+            actor = next(
+                (
+                    replace(c.participant)
+                    for c in cands
+                    if c.participant.sector == "OPP"
+                    and c.participant is not recipient
+                    and not (c.start <= tok.i < c.end)
+                ),
+                None,
+            )
         if recipient is None and entry.type == "REQUEST" and entry.pos == "VERB":
             recipient = _party_of_requested(doc, tok, cands, self.lex)
         if entry.needs_recipient and recipient is None:
             return None
         partyless_ok = _asserted(doc, tok, entry)
-        if actor is None and recipient is None and entry.type not in CROWD_TYPES:
+        if _no_party(actor) and _no_party(recipient) and entry.type not in CROWD_TYPES:
+            # a "party" of no country (a misread name: "ihrer Forderung nach Neuwahlen")
+            # does not make a background noun an event
             if not partyless_ok:
                 return None
         location = self._location(doc, sent, clause)
@@ -223,7 +243,11 @@ class EventExtractor:
         # implies (civilians, the police) of the place, else of the article's country
         code = location.country if location is not None else home
         if actor is None:
-            actor = self._implied(etype, mode, "actor", code, tok)
+            # a trigger-specific implied actor ("angeklagt": the prosecution) only for an
+            # event that stands without it
+            actor = self._implied(
+                etype, mode, "actor", code, tok, by_lemma=recipient is not None or partyless_ok
+            )
         else:
             actor = self._default_sector(etype, mode, "actor", actor)
         if recipient is None:
@@ -268,12 +292,57 @@ class EventExtractor:
         )
 
     def _implied(
-        self, etype: str, mode: str, role: str, code: str | None, tok: Token
+        self,
+        etype: str,
+        mode: str,
+        role: str,
+        code: str | None,
+        tok: Token,
+        by_lemma: bool = False,
     ) -> Participant | None:
-        sector = self.lex.default_sector(etype, mode, role)
+        lemma = self._lemma_of(tok) if by_lemma else None
+        sector = self.lex.default_sector(etype, mode, role, lemma)
         if sector is None or not code:
             return None
         return Participant(text="", start=tok.idx, end=tok.idx, code=code, sector=sector)
+
+    def _group_subject_before(
+        self, doc: Doc, s_index: int, article_date: str | None, home: str | None
+    ) -> Participant | None:
+        """The plural group that is the subject of the sentence before `s_index` ("Die
+        Bauern", "Einige der Bischöfe"), looking one sentence further back where that
+        sentence's own subject is a plural "sie" too."""
+        dt = TokenTable.of(doc)
+        for k in (s_index - 1, s_index - 2):
+            if k < 0:
+                return None
+            lo, hi = dt.sentences[k]
+            for c in self.args.candidates(doc, doc[lo:hi], article_date, home):
+                part = c.participant
+                if (
+                    c.specific == SPECIFIC_GROUP
+                    and part.entity_id is None
+                    and part.code
+                    and c.prep is None
+                    and (
+                        (c.dep.startswith("nsubj") and c.case not in ("Dat", "Acc", "Gen"))
+                        or _partitive(dt, c.start)
+                    )
+                ):
+                    return replace(part)
+            if not any(
+                dt.lower[j] == "sie"
+                and dt.tag[j] == "PPER"
+                and (doc[j].dep_ == "nsubj" or "Nom" in doc[j].morph.get("Case", []))
+                for j in range(lo, hi)
+            ):
+                return None
+        return None
+
+    def _lemma_of(self, tok: Token) -> str:
+        """The trigger's lemma as the lexicon spells it (nouns capitalised, verbs lower case)."""
+        lemma = TokenTable.of(tok.doc).lemma[tok.i] or tok.text
+        return lemma if tok.pos_ in ("NOUN", "PROPN") else lemma.lower()
 
     def _default_sector(self, etype: str, mode: str, role: str, party: Participant) -> Participant:
         """A named party whose sector nothing gave takes the sector the type implies for its
@@ -329,7 +398,12 @@ class EventExtractor:
                 continue
             prep = dt.lower[i]
             prep = {"im": "in", "am": "an", "beim": "bei", "ins": "in"}.get(prep, prep)
-            if prep not in self.lex.location_preps:
+            if prep not in self.lex.location_preps and not (
+                # "in der Nähe von Brüssel", "am Rand von Lima": the place is the von-phrase
+                prep in ("von", "vom")
+                and i > lo
+                and (dt.lemma[i - 1] or dt.texts[i - 1]) in self.lex.von_place_nouns
+            ):
                 continue
             found = self._place_in_np(doc, i + 1, hi)
             if found is not None and (best is None or found.rank > best.rank):
@@ -670,19 +744,28 @@ def _looming(doc: Doc, tok: Token, clause: tuple[int, int], lex: EventLexicon) -
 
 
 def _danger_warning(doc: Doc, tok: Token, clause: tuple[int, int], lex: EventLexicon) -> bool:
-    """ "warnen vor" + an event noun ("warnte vor Anschlägen in der Hauptstadt"): a warning of what
-    others may do (`status_cues.json` `warning_verbs`), not a threat; "warnte vor
-    Konsequenzen" stays one."""
+    """ "warnen vor" + an event noun ("warnte vor Anschlägen in der Hauptstadt") or another
+    danger ("vor dem Verzehr von Gurken"): a warning of what others may do or what may happen
+    (`status_cues.json` `warning_verbs`), not a threat; "warnte vor Konsequenzen" stays one
+    (`threat_nouns`)."""
     dt = TokenTable.of(doc)
     if (dt.lemma[tok.i] or "").lower() not in lex.cue_set("warning_verbs"):
         return False
     lo, hi = clause
+    threats = lex.cue_set("threat_nouns")
     for j in range(lo, hi):
         if dt.lower[j] != "vor" or dt.pos[j] != "ADP":
             continue
         for k in range(j + 1, min(hi, j + 5)):
+            if dt.tag[k] in ("PRELS", "PDS"):
+                return True  # "Produkte, vor denen zu warnen sei"
             if dt.pos[k] == "NOUN":
-                return bool(noun_entries(lex, dt.lemma[k] or dt.texts[k], dt.texts[k]))
+                lemma = dt.lemma[k] or dt.texts[k]
+                if noun_entries(lex, lemma, dt.texts[k]):
+                    return True
+                # "warnten vor dem Verzehr von Gurken": a danger, not a threat; "warnte vor
+                # Konsequenzen" (`status_cues.json` `threat_nouns`) is one
+                return not any(lemma.startswith(n) for n in threats)
     return False
 
 
@@ -825,6 +908,50 @@ def _party_keys(event: Event) -> tuple[str | None, str | None]:
     if event.type in SYMMETRIC_TYPES and a and r:
         return (min(a, r), max(a, r))
     return a, r
+
+
+PARTITIVE_WORDS = frozenset({"tausende", "hunderte", "dutzende", "teile", "zehntausende"})
+
+
+def _partitive(dt: TokenTable, start: int) -> bool:
+    """The phrase at `start` is the genitive of a quantity pronoun at the start of its
+    sentence ("Einige der einflussreichsten Bischöfe", "Tausende der Bauern")."""
+    j = start - 1
+    while j > 0 and (dt.pos[j] == "ADJ" or dt.tag[j] == "ADJA"):
+        j -= 1
+    if j < 1 or dt.lower[j] != "der":
+        return False
+    q = j - 1
+    return q == dt.sent_start_of(start) and (
+        dt.tag[q] in ("PIS", "PIAT") or dt.lower[q] in PARTITIVE_WORDS
+    )
+
+
+def _bare_participle(doc: Doc, tok: Token, clause: tuple[int, int]) -> bool:
+    """A participle used as an attribute or without an auxiliary of the perfect ("der als
+    Anführer bezeichnete Mann", "(von X als Anführer bezeichnet)"): passive in meaning."""
+    dt = TokenTable.of(doc)
+    if dt.tag[tok.i] == "ADJA" or tok.dep_ == "amod":
+        return True
+    if dt.tag[tok.i] != "VVPP":
+        return False
+    lo, hi = clause
+    return not any(dt.lemma[j] in ("haben", "sein") for j in range(lo, min(hi + 2, len(dt))))
+
+
+def _object_of_stance(tok: Token, event: Event, verb_types: dict[int, str]) -> bool:
+    """A noun that is the object of a rejection ("lehnte die Forderung ab", "lehnte Gespräche
+    ab") or a request supported ("unterstützten die Forderungen"): what the stance is
+    about, no event of its own (the rejection or support is the event)."""
+    if tok.dep_ != "obj":
+        return False
+    stance = verb_types.get(tok.head.i)
+    return stance == "REJECT" or (stance == "SUPPORT" and event.type == "REQUEST")
+
+
+def _no_party(party: Participant | None) -> bool:
+    """No party, or one of no known country."""
+    return party is None or not party.code
 
 
 def _open(party: Participant | None) -> bool:

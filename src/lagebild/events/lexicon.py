@@ -71,6 +71,7 @@ class Trigger:
     exclude_prep: tuple[str, ...] = ()
     no_passive: bool = False
     intransitive: bool = False
+    no_reflexive: bool = False
 
 
 @dataclass
@@ -89,6 +90,8 @@ class EventLexicon:
     igo_nouns: dict[str, str] = field(default_factory=dict)  # "Sicherheitsrat" -> UN
     location_preps: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    von_attribute_nouns: frozenset[str] = frozenset()  # "unter der Führung von X": no agent
+    von_place_nouns: frozenset[str] = frozenset()  # "in der Nähe von X": X is the place
     object_control: frozenset[str] = frozenset()  # "forderte Y auf, … zu …": Y acts
     defaults: dict[str, Any] = field(default_factory=dict)
     # memos: (lemma, text) of a noun -> its entries; noun lemma -> its context tags
@@ -134,10 +137,17 @@ class EventLexicon:
             patterns[tag] = re.compile(f"^(?:{starts})|(?:{ends})$")
         return patterns
 
-    def default_sector(self, type_: str, mode: str, role: str) -> str | None:
-        """The sector of the party an event of `type_`/`mode` implies in `role`, if any."""
+    def default_sector(
+        self, type_: str, mode: str, role: str, lemma: str | None = None
+    ) -> str | None:
+        """The sector of the party an event of `type_`/`mode` implies in `role`, if any; a
+        rule with `lemmas` holds only for those trigger lemmas (and only where `lemma` is
+        given: an unnamed party, not a named one without a sector)."""
         for rule in self.defaults.get("rules", ()):
             if rule["type"] == type_ and rule["role"] == role and rule.get("mode", mode) == mode:
+                lemmas = rule.get("lemmas")
+                if lemmas is not None and lemma not in lemmas:
+                    continue
                 return str(rule["sector"])
         return None
 
@@ -177,6 +187,7 @@ def _trigger(rec: dict[str, Any]) -> Trigger:
         exclude_prep=tuple(rec.get("exclude_prep", ())),
         no_passive=bool(rec.get("no_passive", False)),
         intransitive=bool(rec.get("intransitive", False)),
+        no_reflexive=bool(rec.get("no_reflexive", False)),
     )
 
 
@@ -230,6 +241,10 @@ def build_lexicon(trigger_paths: tuple[Path, ...] = ()) -> EventLexicon:
     lex.igo_nouns = {k: v for k, v in sectors.get("igo_nouns", {}).items() if not k.startswith("_")}
     lex.location_preps = frozenset(sectors["location_preps"])
     lex.place_heads = frozenset(sectors["place_head_nouns"])
+    lex.von_place_nouns = frozenset(sectors.get("von_place_nouns", ()))
+    lex.von_attribute_nouns = (
+        frozenset(sectors.get("von_attribute_nouns", ())) | lex.von_place_nouns
+    )
     return lex
 
 

@@ -51,14 +51,41 @@ def _full_verb_lemma(dt: TokenTable, i: int, clause: tuple[int, int]) -> str:
         # the particle closes the verb's clause; quotation marks inside it do not end it
         # ("warfen der Regierung „Wortbruch“ vor")
         end = dt.sent_bounds(i)[1]
-        for j in range(i + 1, end):
+        j = i + 1
+        while j < end:
             if dt.texts[j] in PARTICLE_SCOPE_BREAKS:
-                break
+                skip = _inserted_clause_end(dt, j, end) if dt.texts[j] == "," else None
+                if skip is None:
+                    break
+                j = skip + 1  # "lehnte die Forderung, X zu prüfen, ab": past the insert
+                continue
             if _is_particle(dt, j, (clause[0], end)):
                 return dt.lower[j] + lemma
             if _verbish(dt.pos[j], dt.tag[j]) and dt.tag[j].endswith("FIN"):
                 break
+            j += 1
     return lemma
+
+
+def _inserted_clause_end(dt: TokenTable, comma: int, end: int) -> int | None:
+    """The closing comma of a zu-infinitive or relative clause inserted after `comma`
+    ("lehnte die Forderung, Beweise zu prüfen, ab"; "lehnte den Plan, den X vorlegte,
+    ab"), if a short one is there and only a particle and the sentence end follow it."""
+    close = next((k for k in range(comma + 1, min(end, comma + 16)) if dt.texts[k] == ","), None)
+    if close is None or close + 2 >= end + 1:
+        return None
+    first = comma + 1 + (dt.pos[comma + 1] == "ADP")
+    relative = dt.tag[first] in ("PRELS", "PRELAT")
+    infinitive = any(
+        dt.tag[k] in ("PTKZU", "VVIZU") for k in range(comma + 1, close)
+    ) and not any(dt.tag[k].endswith("FIN") for k in range(comma + 1, close))
+    if not (relative or infinitive):
+        return None
+    # only the particle (and the final punctuation) may follow the insert
+    rest = [
+        k for k in range(close + 1, end) if dt.pos[k] != "PUNCT" and not dt.texts[k].isspace()
+    ]
+    return close if len(rest) == 1 else None
 
 
 def _is_particle(dt: TokenTable, j: int, clause: tuple[int, int]) -> bool:
@@ -282,10 +309,12 @@ def _check(
             return None
     if entry.requires_pp and not any(
         CONTRACTED.get(dt.lower[j], dt.lower[j]) in entry.requires_pp
-        and (dt.pos[j] == "ADP" or dt.tag[j] in ("APPR", "APPRART"))
+        and (dt.pos[j] == "ADP" or dt.tag[j] in ("APPR", "APPRART", "KOKOM"))
         for j in range(lo, hi)
     ):
-        return None
+        return None  # (KOKOM: "bezeichnete X als Y" names "als" like a preposition)
+    if entry.no_reflexive and any(dt.tag[j] == "PRF" for j in range(ti + 1, min(hi, ti + 3))):
+        return None  # "bezeichnet sich als Projekt": a self-description
     if entry.exclude_prep and _opening_prep(dt, ti) in entry.exclude_prep:
         return None  # "mit Hilfe von Hubschraubern", "mit Unterstützung der Armee": a means
     if entry.exclude_pp and any(
