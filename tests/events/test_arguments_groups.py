@@ -4,23 +4,10 @@ protest, the judiciary of a trial."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from spacy.language import Language
 
-from lagebild.analysis import analyze_article
-from lagebild.read.article import Article
-
-
-def _events(nlp: Language, text: str, etype: str) -> list[dict[str, Any]]:
-    events = analyze_article(nlp, Article(text=text, date="2031-05-09"))["events"]
-    return [e for e in events if e["type"] == etype]
-
-
-def _party(party: dict[str, Any] | None) -> tuple[str | None, str | None]:
-    return (party["code"], party["sector"]) if party else (None, None)
-
+from tests.events.analysed import events_of, party_of
 
 # (text, event type, role, expected (code, sector)) — one rule per row, sentences our own
 GROUP_CASES = [
@@ -99,21 +86,21 @@ GROUP_CASES = [
 def test_group_party(
     nlp: Language, text: str, etype: str, role: str, expected: tuple[str, str]
 ) -> None:
-    found = _events(nlp, text, etype)
-    assert found and _party(found[0][role]) == expected
+    found = events_of(nlp, text, etype)
+    assert found and party_of(found[0][role]) == expected
 
 
 def test_coordinated_subject_keeps_first_actor(nlp: Language) -> None:
-    found = _events(
+    found = events_of(
         nlp, "In Chile herrscht Streit. Die Regierung und die Opposition hatten das Urteil "
         "kritisiert.", "ACCUSE",
     )
-    assert found and _party(found[0]["actor"]) == ("CHL", "GOV")
+    assert found and party_of(found[0]["actor"]) == ("CHL", "GOV")
 
 
 def test_accusation_verb_implies_no_judiciary(nlp: Language) -> None:
-    found = _events(
+    found = events_of(
         nlp, "In Chile wächst der Streit. Dem Bauern Juan Soto wird Betrug vorgeworfen.",
         "ACCUSE",
     )
-    assert found and _party(found[0]["actor"]) != ("CHL", "JUD")
+    assert found and party_of(found[0]["actor"]) != ("CHL", "JUD")

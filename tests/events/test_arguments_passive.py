@@ -5,23 +5,10 @@ also the owner named in an object's genitive."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from spacy.language import Language
 
-from lagebild.analysis import analyze_article
-from lagebild.read.article import Article
-
-
-def _events(nlp: Language, text: str, etype: str) -> list[dict[str, Any]]:
-    events = analyze_article(nlp, Article(text=text, date="2031-05-09"))["events"]
-    return [e for e in events if e["type"] == etype]
-
-
-def _party(party: dict[str, Any] | None) -> tuple[str | None, str | None]:
-    return (party["code"], party["sector"]) if party else (None, None)
-
+from tests.events.analysed import events_of, party_of
 
 # (text, event type, role, expected (code, sector)) — one rule per row, sentences our own
 PASSIVE_CASES = [
@@ -75,8 +62,8 @@ PASSIVE_CASES = [
 def test_party_of_passive_clause(
     nlp: Language, text: str, etype: str, role: str, expected: tuple[str, str]
 ) -> None:
-    found = _events(nlp, text, etype)
-    assert found and _party(found[0][role]) == expected
+    found = events_of(nlp, text, etype)
+    assert found and party_of(found[0][role]) == expected
 
 
 def test_wie_clause_is_no_subject(nlp: Language) -> None:
@@ -84,8 +71,8 @@ def test_wie_clause_is_no_subject(nlp: Language) -> None:
         "In Chile wächst der Streit. Wie die Regierung mitteilte, wurden zwölf Bauern "
         "erschossen."
     )
-    found = _events(nlp, text, "ASSAULT")
-    assert found and _party(found[0]["recipient"]) == ("CHL", "CVL")
+    found = events_of(nlp, text, "ASSAULT")
+    assert found and party_of(found[0]["recipient"]) == ("CHL", "CVL")
 
 
 def test_role_noun_von_phrase_is_no_agent(nlp: Language) -> None:
@@ -93,5 +80,5 @@ def test_role_noun_von_phrase_is_no_agent(nlp: Language) -> None:
         "In Chile herrscht Streit. Dem Bürgermeister von Lima wird vorgeworfen, Geld "
         "genommen zu haben."
     )
-    found = _events(nlp, text, "ACCUSE")
-    assert found and _party(found[0]["actor"]) != ("PER", "GOV")
+    found = events_of(nlp, text, "ACCUSE")
+    assert found and party_of(found[0]["actor"]) != ("PER", "GOV")

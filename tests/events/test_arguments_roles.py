@@ -2,35 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from spacy.language import Language
 
-from lagebild.analysis import analyze_article
 from lagebild.events.component import EventExtractor
-from lagebild.read.article import Article
-
-
-def _events(nlp: Language, text: str, etype: str) -> list[dict[str, Any]]:
-    events = analyze_article(nlp, Article(text=text, date="2031-05-09"))["events"]
-    return [e for e in events if e["type"] == etype]
-
-
-def _code(party: dict[str, Any] | None) -> str | None:
-    return party["code"] if party else None
+from tests.events.analysed import code_of, events_of, party_of
 
 
 def test_light_verb_possessive_refers_to_subject(nlp: Language) -> None:
     # "X versichert Y seine Treue": X is the actor, the dative Y the recipient
-    found = _events(nlp, "Ankara versichert Kreml-Chef Putin erneut seine Treue.", "SUPPORT")
+    found = events_of(nlp, "Ankara versichert Kreml-Chef Putin erneut seine Treue.", "SUPPORT")
     assert found
-    assert (_code(found[0]["actor"]), _code(found[0]["recipient"])) == ("TUR", "RUS")
+    assert (code_of(found[0]["actor"]), code_of(found[0]["recipient"])) == ("TUR", "RUS")
 
 
 def test_passive_subject_is_recipient(nlp: Language) -> None:
     text = "In Chile wurden am Montag mehrere Demonstranten von der Polizei festgenommen."
-    found = _events(nlp, text, "COERCE")
+    found = events_of(nlp, text, "COERCE")
     assert found
     assert found[0]["recipient"] and found[0]["recipient"]["sector"] == "CVL"
     assert found[0]["actor"] and found[0]["actor"]["sector"] == "COP"
@@ -41,7 +29,7 @@ def test_group_nouns_take_the_articles_country(nlp: Language) -> None:
         "In Peru wächst der Unmut über die Regierung. "
         "Am Dienstag hat die Polizei in Lima 40 Personen festgenommen."
     )
-    found = _events(nlp, text, "COERCE")
+    found = events_of(nlp, text, "COERCE")
     assert found
     assert found[0]["actor"] == found[0]["actor"] | {"code": "PER", "sector": "COP"}
     assert found[0]["recipient"] and found[0]["recipient"]["code"] == "PER"
@@ -50,7 +38,7 @@ def test_group_nouns_take_the_articles_country(nlp: Language) -> None:
 
 def test_dative_after_verb_is_not_the_actor(nlp: Language) -> None:
     text = "In Chile hat ein Offizier den Demonstranten für ihre Geduld gedankt."
-    found = _events(nlp, text, "SUPPORT")
+    found = events_of(nlp, text, "SUPPORT")
     assert found and found[0]["recipient"] and found[0]["recipient"]["sector"] == "CVL"
     assert found[0]["actor"] is None or found[0]["actor"]["sector"] != "CVL"
 
@@ -60,13 +48,9 @@ def test_quote_speaker_is_actor_of_speech_act(nlp: Language) -> None:
         "„Wir verlangen den sofortigen Abzug aller Truppen“, sagte der chilenische "
         "Außenminister am Montag in Santiago."
     )
-    found = _events(nlp, text, "REQUEST")
+    found = events_of(nlp, text, "REQUEST")
     assert found and found[0]["actor"]
     assert (found[0]["actor"]["code"], found[0]["actor"]["sector"]) == ("CHL", "GOV")
-
-
-def _party(party: dict[str, Any] | None) -> tuple[str | None, str | None]:
-    return (party["code"], party["sector"]) if party else (None, None)
 
 
 # (text, event type, role, expected (code, sector)) — one rule per row, sentences our own
@@ -115,19 +99,16 @@ PARTY_CASES = [
 def test_party_of_first_event(
     nlp: Language, text: str, etype: str, role: str, expected: tuple[str, str]
 ) -> None:
-    found = _events(nlp, text, etype)
-    assert found and _party(found[0][role]) == expected
-
-
+    found = events_of(nlp, text, etype)
+    assert found and party_of(found[0][role]) == expected
 
 
 def test_two_groups_of_one_sector_are_two_parties(nlp: Language) -> None:
     text = "In Chile stellten die Bauern den Demonstranten ein Ultimatum."
-    found = _events(nlp, text, "THREATEN")
+    found = events_of(nlp, text, "THREATEN")
     assert found
-    assert _party(found[0]["actor"]) == ("CHL", "CVL")
-    assert _party(found[0]["recipient"]) == ("CHL", "CVL")
-
+    assert party_of(found[0]["actor"]) == ("CHL", "CVL")
+    assert party_of(found[0]["recipient"]) == ("CHL", "CVL")
 
 
 def test_role_noun_of_another_party_is_not_the_state(nlp: Language) -> None:
@@ -151,9 +132,9 @@ def test_zu_infinitive_takes_main_clause_subject(nlp: Language) -> None:
         "Die chilenische Außenministerin hat am Montag angekündigt, in direkte Gespräche "
         "mit Peru einzutreten."
     )
-    found = _events(nlp, text, "CONSULT")
+    found = events_of(nlp, text, "CONSULT")
     assert found
-    codes = {_code(found[0]["actor"]), _code(found[0]["recipient"])}
+    codes = {code_of(found[0]["actor"]), code_of(found[0]["recipient"])}
     assert codes == {"CHL", "PER"}
 
 
@@ -162,11 +143,8 @@ def test_hyphenated_country_adjective(nlp: Language) -> None:
         "In Peru ist die Lage ernst. Die US-amerikanische Außenministerin Jane Doe "
         "kritisierte Peru."
     )
-    found = _events(nlp, text, "ACCUSE")
-    assert found and _code(found[0]["actor"]) == "USA"
-
-
-
+    found = events_of(nlp, text, "ACCUSE")
+    assert found and code_of(found[0]["actor"]) == "USA"
 
 
 def test_title_anywhere_gives_person_sector(nlp: Language) -> None:
@@ -174,8 +152,8 @@ def test_title_anywhere_gives_person_sector(nlp: Language) -> None:
         "In Chile meldete die Presse, der chilenische Oppositionsführer Juan Perez sei "
         "verschwunden. Am Abend kritisierte Perez die Regierung scharf."
     )
-    found = _events(nlp, text, "ACCUSE")
-    assert found and _party(found[-1]["actor"]) == ("CHL", "OPP")
+    found = events_of(nlp, text, "ACCUSE")
+    assert found and party_of(found[-1]["actor"]) == ("CHL", "OPP")
 
 
 def test_two_persons_of_one_side_are_two_parties(nlp: Language) -> None:
@@ -183,9 +161,9 @@ def test_two_persons_of_one_side_are_two_parties(nlp: Language) -> None:
         "Der chilenische Oppositionsführer Juan Perez kritisierte Pedro Gomez, einen "
         "Oppositionspolitiker, scharf."
     )
-    found = _events(nlp, text, "ACCUSE")
+    found = events_of(nlp, text, "ACCUSE")
     assert found and found[0]["actor"] and found[0]["recipient"]
-    assert _party(found[0]["actor"]) == _party(found[0]["recipient"]) == ("CHL", "OPP")
+    assert party_of(found[0]["actor"]) == party_of(found[0]["recipient"]) == ("CHL", "OPP")
     assert found[0]["actor"]["text"] != found[0]["recipient"]["text"]
 
 
@@ -197,23 +175,21 @@ def test_inverted_subject_after_finite_verb(nlp: Language) -> None:
         "den Präsidenten und seine Berater festgenommen."
     )
     for etype in ("ASSAULT", "COERCE"):
-        found = _events(nlp, text, etype)
-        assert found and _party(found[0]["actor"]) == ("CHL", "MIL")
-
+        found = events_of(nlp, text, etype)
+        assert found and party_of(found[0]["actor"]) == ("CHL", "MIL")
 
 
 def test_circumstance_phrase_is_no_fallback_recipient(nlp: Language) -> None:
     text = "Während dieser Woche wurden von den Rebellen in Chile alle Versammlungen verboten."
-    found = _events(nlp, text, "COERCE")
-    assert found and _party(found[0]["actor"]) == ("CHL", "REB")
+    found = events_of(nlp, text, "COERCE")
+    assert found and party_of(found[0]["actor"]) == ("CHL", "REB")
     assert found[0]["recipient"] is None or found[0]["recipient"]["code"] == "CHL"
 
 
 def test_politicians_are_a_party(nlp: Language) -> None:
     text = "In Chile haben konservative Politiker das Gesetz am Montag vehement abgelehnt."
-    found = _events(nlp, text, "REJECT")
-    assert found and _code(found[0]["actor"]) == "CHL"
-
+    found = events_of(nlp, text, "REJECT")
+    assert found and code_of(found[0]["actor"]) == "CHL"
 
 
 def test_relative_pronoun_subject_takes_antecedent(nlp: Language) -> None:
@@ -221,28 +197,28 @@ def test_relative_pronoun_subject_takes_antecedent(nlp: Language) -> None:
         "In Chile wurden am Montag zwei Studenten, die von einem Gericht in Santiago zum "
         "Tod verurteilt worden waren, hingerichtet."
     )
-    found = _events(nlp, text, "SANCTION")
-    assert found and _party(found[0]["recipient"]) == ("CHL", "EDU")
+    found = events_of(nlp, text, "SANCTION")
+    assert found and party_of(found[0]["recipient"]) == ("CHL", "EDU")
     assert found[0]["actor"] and found[0]["actor"]["sector"] == "JUD"
 
 
 def test_broken_relations_name_the_other_country(nlp: Language) -> None:
     text = "Peru hat im Jahr 2031 die diplomatischen Beziehungen zu Chile abgebrochen."
-    found = _events(nlp, text, "SANCTION")
+    found = events_of(nlp, text, "SANCTION")
     assert found
-    assert (_code(found[0]["actor"]), _code(found[0]["recipient"])) == ("PER", "CHL")
+    assert (code_of(found[0]["actor"]), code_of(found[0]["recipient"])) == ("PER", "CHL")
 
 
 def test_security_council_is_the_un(nlp: Language) -> None:
     text = "Der Sicherheitsrat forderte die Regierung Chiles am Montag zum Rücktritt auf."
-    found = _events(nlp, text, "REQUEST")
-    assert found and _party(found[0]["actor"]) == ("UN", "IGO")
-    assert _party(found[0]["recipient"]) == ("CHL", "GOV")
+    found = events_of(nlp, text, "REQUEST")
+    assert found and party_of(found[0]["actor"]) == ("UN", "IGO")
+    assert party_of(found[0]["recipient"]) == ("CHL", "GOV")
 
 
 def test_named_party_without_sector_takes_the_types_default(nlp: Language) -> None:
     # an arrested person nothing gives a sector for is a civilian, as an unnamed one would be
     text = "In Peru wächst die Unruhe. Am Freitag wurde Juan Perez in Lima festgenommen."
-    found = _events(nlp, text, "COERCE")
-    assert found and _party(found[0]["recipient"]) == ("PER", "CVL")
+    found = events_of(nlp, text, "COERCE")
+    assert found and party_of(found[0]["recipient"]) == ("PER", "CVL")
     assert found[0]["recipient"]["text"] == "Juan Perez"

@@ -8,16 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from lagebild.analysis import analyze_article
-from lagebild.read.article import Article
-
-
-def _triggers(nlp: Language, text: str) -> list[tuple[str, str]]:
-    out = []
-    for e in analyze_article(nlp, Article(text=text, date="2031-05-09"))["events"]:
-        trig = e["trigger"]
-        out.append((e["type"], trig["text"] if isinstance(trig, dict) else trig))
-    return out
+from tests.events.analysed import triggers_of
 
 
 @pytest.mark.parametrize(
@@ -49,18 +40,18 @@ def _triggers(nlp: Language, text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_no_event(nlp: Language, text: str, absent: str) -> None:
-    assert absent not in [t for _, t in _triggers(nlp, text)]
+    assert absent not in [t for _, t in triggers_of(nlp, text)]
 
 
 def test_warning_of_consequences_stays_a_threat(nlp: Language) -> None:
     text = "In Chile wächst der Streit. Der Präsident warnte die Rebellen vor Konsequenzen."
-    assert ("THREATEN", "warnte") in _triggers(nlp, text)
+    assert ("THREATEN", "warnte") in triggers_of(nlp, text)
 
 
 def test_particle_after_inserted_infinitive(nlp: Language) -> None:
     # "lehnte … ab" with a zu-infinitive between: a rejection; the rejected demand is what
     # the rejection is about, no event of its own
-    found = _triggers(
+    found = triggers_of(
         nlp,
         "In Chile wächst der Streit. Der Richter lehnte die Forderung der Verteidigung, die "
         "Beweise erneut zu prüfen, ab.",
@@ -70,7 +61,7 @@ def test_particle_after_inserted_infinitive(nlp: Language) -> None:
 
 
 def test_particle_after_inserted_relative_clause(nlp: Language) -> None:
-    found = _triggers(
+    found = triggers_of(
         nlp,
         "In Chile wächst der Streit. Die Regierung lehnte den Plan, den die Opposition "
         "vorlegte, ab.",
@@ -80,13 +71,13 @@ def test_particle_after_inserted_relative_clause(nlp: Language) -> None:
 
 def test_clashes_that_happened_are_assaults(nlp: Language) -> None:
     # "es kam zu Auseinandersetzungen zwischen X und Y": clashes; a dispute is none
-    found = _triggers(
+    found = triggers_of(
         nlp,
         "In Chile wächst der Streit. Vor dem Gericht kam es zu Auseinandersetzungen zwischen "
         "der Polizei und Anhängern der Opposition.",
     )
     assert ("ASSAULT", "Auseinandersetzungen") in found
-    found = _triggers(
+    found = triggers_of(
         nlp,
         "In Chile wächst der Streit. Die Auseinandersetzung zwischen den Parteien über den "
         "Haushalt dauert an.",
@@ -97,7 +88,7 @@ def test_clashes_that_happened_are_assaults(nlp: Language) -> None:
 def test_calling_something_a_scandal_is_an_accusation(nlp: Language) -> None:
     # "bezeichnete X als Y" is a verdict on X; a self-description or an attributive
     # participle ("der als Anführer bezeichnete Mann") is none
-    found = _triggers(
+    found = triggers_of(
         nlp,
         "In Chile wächst der Streit. Die Bauern bezeichneten den Plan der Regierung als "
         "Skandal.",
@@ -107,4 +98,4 @@ def test_calling_something_a_scandal_is_an_accusation(nlp: Language) -> None:
         "In Chile wächst der Streit. Die Gruppe bezeichnet sich als Projekt.",
         "In Chile wächst der Streit. Der von der Polizei als Anführer bezeichnete Mann floh.",
     ):
-        assert not [t for t in _triggers(nlp, text) if t[1].startswith("bezeichne")]
+        assert not [t for t in triggers_of(nlp, text) if t[1].startswith("bezeichne")]

@@ -5,29 +5,10 @@ separable verbs in subordinate clauses, plural pronouns, unknown organisations).
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from spacy.language import Language
 
-from lagebild.analysis import analyze_article
-from lagebild.read.article import Article
-
-
-def _events(nlp: Language, text: str) -> list[dict[str, Any]]:
-    return analyze_article(nlp, Article(text=text, date="2031-05-09"))["events"]
-
-
-def _triggers(nlp: Language, text: str) -> list[tuple[str, str]]:
-    out = []
-    for e in _events(nlp, text):
-        trig = e["trigger"]
-        out.append((e["type"], trig["text"] if isinstance(trig, dict) else trig))
-    return out
-
-
-def _code(party: dict[str, Any] | None) -> str | None:
-    return party["code"] if party else None
+from tests.events.analysed import code_of, events_of, party_of, triggers_of
 
 
 @pytest.mark.parametrize(
@@ -66,7 +47,7 @@ def _code(party: dict[str, Any] | None) -> str | None:
     ],
 )
 def test_no_event(nlp: Language, text: str, absent: str) -> None:
-    found = _triggers(nlp, text)
+    found = triggers_of(nlp, text)
     assert all(trig != absent for _, trig in found), found
 
 
@@ -91,12 +72,12 @@ def test_no_event(nlp: Language, text: str, absent: str) -> None:
     ],
 )
 def test_still_events(nlp: Language, text: str, expected: tuple[str, str]) -> None:
-    assert expected in _triggers(nlp, text)
+    assert expected in triggers_of(nlp, text)
 
 
 def test_injuries_of_an_attack_are_that_attack(nlp: Language) -> None:
     text = "Bei der Explosion in Lima wurden vier Menschen getötet und zwölf weitere verletzt."
-    assault = [t for t in _triggers(nlp, text) if t[0] == "ASSAULT"]
+    assault = [t for t in triggers_of(nlp, text) if t[0] == "ASSAULT"]
     assert assault == [("ASSAULT", "getötet")]
 
 
@@ -106,7 +87,7 @@ def test_a_persons_killing_told_again_is_one_event(nlp: Language) -> None:
         "Ortega galt als der meistgesuchte Mann des Landes. "
         "Nach Angaben der Armee soll Ortega bei einem Schusswechsel getötet worden sein."
     )
-    assault = [t for t in _triggers(nlp, text) if t[0] == "ASSAULT"]
+    assault = [t for t in triggers_of(nlp, text) if t[0] == "ASSAULT"]
     assert assault == [("ASSAULT", "getötet")], assault
 
 
@@ -115,9 +96,9 @@ def test_separable_verb_in_subordinate_clause(nlp: Language) -> None:
         "Nach der Kundgebung in Lima kam es zu Ausschreitungen, worauf die Polizei drei Männer "
         "festnahm."
     )
-    events = [e for e in _events(nlp, text) if e["type"] == "COERCE"]
+    events = [e for e in events_of(nlp, text) if e["type"] == "COERCE"]
     assert [e["mode"] for e in events] == ["arrest"], events
-    assert _code(events[0]["actor"]) == "PER"
+    assert code_of(events[0]["actor"]) == "PER"
 
 
 @pytest.mark.parametrize(
@@ -128,22 +109,18 @@ def test_separable_verb_in_subordinate_clause(nlp: Language) -> None:
     ],
 )
 def test_nationality_noun_names_the_country(nlp: Language, text: str, code: str) -> None:
-    events = [e for e in _events(nlp, text) if e["type"] == "COERCE"]
-    assert events, _events(nlp, text)
-    assert _code(events[0]["recipient"]) == code
-    assert _code(events[0]["actor"]) != code
+    events = [e for e in events_of(nlp, text) if e["type"] == "COERCE"]
+    assert events, events_of(nlp, text)
+    assert code_of(events[0]["recipient"]) == code
+    assert code_of(events[0]["actor"]) != code
 
 
 def test_police_forces_are_police(nlp: Language) -> None:
     text = "Chilenische Polizeikräfte nahmen am Montag in Santiago drei Syrer fest."
-    events = [e for e in _events(nlp, text) if e["type"] == "COERCE"]
+    events = [e for e in events_of(nlp, text) if e["type"] == "COERCE"]
     assert events
     actor = events[0]["actor"]
     assert actor is not None and (actor["code"], actor["sector"]) == ("CHL", "COP")
-
-
-def _party(party: dict[str, Any] | None) -> tuple[str | None, str | None]:
-    return (party["code"], party["sector"]) if party else (None, None)
 
 
 def test_plural_pronoun_subject_takes_the_group_before(nlp: Language) -> None:
@@ -151,17 +128,17 @@ def test_plural_pronoun_subject_takes_the_group_before(nlp: Language) -> None:
         "Am Montag hatten Tausende Anhänger der Opposition in Lima demonstriert. "
         "Sie verlangten den Rücktritt des Kabinetts."
     )
-    request = [e for e in _events(nlp, text) if e["type"] == "REQUEST"]
+    request = [e for e in events_of(nlp, text) if e["type"] == "REQUEST"]
     assert len(request) == 1, request
     # the group before is the actor; the genitive of the requested deed is the recipient
-    assert _party(request[0]["actor"]) == ("PER", "OPP")
-    assert _party(request[0]["recipient"]) == ("PER", "GOV")
+    assert party_of(request[0]["actor"]) == ("PER", "OPP")
+    assert party_of(request[0]["recipient"]) == ("PER", "GOV")
 
 
 def test_singular_pronoun_takes_no_group(nlp: Language) -> None:
     text = "Tausende Bauern demonstrierten in Lima. Sie forderte dort mehr Hilfe vom Staat."
-    request = [e for e in _events(nlp, text) if e["type"] == "REQUEST"]
-    assert all(_party(e["actor"]) != ("PER", "CVL") for e in request), request
+    request = [e for e in events_of(nlp, text) if e["type"] == "REQUEST"]
+    assert all(party_of(e["actor"]) != ("PER", "CVL") for e in request), request
 
 
 def test_genitive_country_of_an_unknown_organisation(nlp: Language) -> None:
@@ -169,27 +146,27 @@ def test_genitive_country_of_an_unknown_organisation(nlp: Language) -> None:
         "Das Auswärtige Amt der Republik Österreich kritisierte die Festnahme des Journalisten "
         "in Lima."
     )
-    accuse = [e for e in _events(nlp, text) if e["type"] == "ACCUSE"]
-    assert accuse, _events(nlp, text)
-    assert _code(accuse[0]["actor"]) == "AUT"
-    assert _code(accuse[0]["recipient"]) != "AUT"
+    accuse = [e for e in events_of(nlp, text) if e["type"] == "ACCUSE"]
+    assert accuse, events_of(nlp, text)
+    assert code_of(accuse[0]["actor"]) == "AUT"
+    assert code_of(accuse[0]["recipient"]) != "AUT"
 
 
 def test_first_of_a_zwischen_pair_acts(nlp: Language) -> None:
     text = "Am Rande der Kundgebung in Lima gab es Rangeleien zwischen Polizisten und Bauern."
-    clash = [e for e in _events(nlp, text) if e["type"] == "ASSAULT"]
-    assert clash, _events(nlp, text)
-    assert _party(clash[0]["actor"]) == ("PER", "COP")
-    assert _party(clash[0]["recipient"]) == ("PER", "CVL")
+    clash = [e for e in events_of(nlp, text) if e["type"] == "ASSAULT"]
+    assert clash, events_of(nlp, text)
+    assert party_of(clash[0]["actor"]) == ("PER", "COP")
+    assert party_of(clash[0]["recipient"]) == ("PER", "CVL")
 
 
 def test_religious_groups_are_civilians(nlp: Language) -> None:
     text = "In Kairo haben Muslime eine Kirche der Christen angegriffen."
-    events = [e for e in _events(nlp, text) if e["type"] == "ASSAULT"]
+    events = [e for e in events_of(nlp, text) if e["type"] == "ASSAULT"]
     assert events
     assert events[0]["actor"] is not None and events[0]["actor"]["text"] == "Muslime"
-    assert _party(events[0]["actor"]) == ("EGY", "CVL")
-    assert _party(events[0]["recipient"]) == ("EGY", "CVL")
+    assert party_of(events[0]["actor"]) == ("EGY", "CVL")
+    assert party_of(events[0]["recipient"]) == ("EGY", "CVL")
 
 
 def test_definite_noun_with_participle_attribute_refers_back(nlp: Language) -> None:
@@ -197,7 +174,7 @@ def test_definite_noun_with_participle_attribute_refers_back(nlp: Language) -> N
         "Die Opposition hat für Freitag eine Großkundgebung in Lima angekündigt. "
         "Die für Freitag angesetzte Kundgebung soll vor dem Parlament enden."
     )
-    protests = [t for t in _triggers(nlp, text) if t[0] == "PROTEST"]
+    protests = [t for t in triggers_of(nlp, text) if t[0] == "PROTEST"]
     assert protests == [("PROTEST", "Großkundgebung")], protests
 
 
@@ -206,6 +183,6 @@ def test_deed_of_perpetrators_is_background(nlp: Language) -> None:
         "Ein mutmaßlicher Bombenleger der Anschläge von Lima wurde am Dienstag von der "
         "Polizei Perus festgenommen."
     )
-    found = _triggers(nlp, text)
+    found = triggers_of(nlp, text)
     assert ("COERCE", "festgenommen") in found
     assert all(trig != "Anschläge" for _, trig in found), found

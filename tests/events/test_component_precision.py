@@ -3,25 +3,10 @@ wrote ourselves (each was an event before its rule)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from spacy.language import Language
 
-from lagebild.analysis import analyze_article
-from lagebild.read.article import Article
-
-
-def _events(nlp: Language, text: str) -> list[dict[str, Any]]:
-    return analyze_article(nlp, Article(text=text, date="2031-05-09"))["events"]
-
-
-def _triggers(nlp: Language, text: str) -> list[tuple[str, str]]:
-    out = []
-    for e in _events(nlp, text):
-        trig = e["trigger"]
-        out.append((e["type"], trig["text"] if isinstance(trig, dict) else trig))
-    return out
+from tests.events.analysed import events_of, triggers_of
 
 
 @pytest.mark.parametrize(
@@ -67,12 +52,12 @@ def _triggers(nlp: Language, text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_no_event(nlp: Language, text: str, absent: str) -> None:
-    found = _triggers(nlp, text)
+    found = triggers_of(nlp, text)
     assert all(trig != absent for _, trig in found), found
 
 
 def test_noun_governed_by_verb_event_of_its_type_is_one_event(nlp: Language) -> None:
-    found = _triggers(nlp, "Die Soldaten wurden durch Luftangriffe der Rebellen getötet.")
+    found = triggers_of(nlp, "Die Soldaten wurden durch Luftangriffe der Rebellen getötet.")
     assert found == [("ASSAULT", "getötet")]
 
 
@@ -81,17 +66,17 @@ def test_protest_noun_of_an_igo_is_verbal(nlp: Language) -> None:
         "Die Vereinten Nationen reagierten mit scharfen Protesten auf das Dekret der "
         "Regierung Perus."
     )
-    assert ("ACCUSE", "Protesten") in _triggers(nlp, text)
+    assert ("ACCUSE", "Protesten") in triggers_of(nlp, text)
     # the first part of a compound is no actor: still a demonstration
     text = "Tausende beteiligten sich an den Regierungsprotesten in Lima."
-    assert ("PROTEST", "Regierungsprotesten") in _triggers(nlp, text)
+    assert ("PROTEST", "Regierungsprotesten") in triggers_of(nlp, text)
 
 
 def test_convicted_for_an_offence_is_a_sanction(nlp: Language) -> None:
-    events = _events(nlp, "Der Offizier wurde wegen Befehlsverweigerung verurteilt.")
+    events = events_of(nlp, "Der Offizier wurde wegen Befehlsverweigerung verurteilt.")
     assert [(e["type"], e["mode"]) for e in events] == [("SANCTION", "convict")]
     # verbal condemnation stays ACCUSE
-    events = _events(nlp, "Frankreich verurteilte Russland scharf.")
+    events = events_of(nlp, "Frankreich verurteilte Russland scharf.")
     assert [(e["type"], e["mode"]) for e in events] == [("ACCUSE", "disapprove")]
 
 
@@ -104,11 +89,11 @@ def test_convicted_for_an_offence_is_a_sanction(nlp: Language) -> None:
     ],
 )
 def test_still_events(nlp: Language, text: str, trigger: str) -> None:
-    assert any(trig == trigger for _, trig in _triggers(nlp, text))
+    assert any(trig == trigger for _, trig in triggers_of(nlp, text))
 
 
 def test_definite_noun_next_to_verb_event_of_its_type_is_that_event(nlp: Language) -> None:
-    found = _triggers(nlp, "Der Präsident Perus dankte den Bürgern für ihre Unterstützung.")
+    found = triggers_of(nlp, "Der Präsident Perus dankte den Bürgern für ihre Unterstützung.")
     assert found == [("SUPPORT", "dankte")]
 
 
@@ -127,7 +112,7 @@ def test_definite_noun_next_to_verb_event_of_its_type_is_that_event(nlp: Languag
     ],
 )
 def test_what_a_request_asks_for_is_no_event(nlp: Language, text: str, absent: str) -> None:
-    found = _triggers(nlp, text)
+    found = triggers_of(nlp, text)
     assert ("REQUEST", "rief") in found
     assert all(trig != absent for _, trig in found), found
 
@@ -142,7 +127,7 @@ def test_what_a_request_asks_for_is_no_event(nlp: Language, text: str, absent: s
     ],
 )
 def test_definite_noun_a_speech_act_is_about_refers_back(nlp: Language, text: str) -> None:
-    events = _events(nlp, text)
+    events = events_of(nlp, text)
     assault = [e for e in events if e["type"] == "ASSAULT"]
     assert len(assault) == 1, events
     assert any(e["type"] == "ACCUSE" for e in events)
@@ -153,4 +138,4 @@ def test_relative_clause_describing_a_noun_event_is_that_event(nlp: Language) ->
         "Die Opposition übergab eine Petition an den König, in der der König ersucht wird, "
         "den Premierminister zu entlassen."
     )
-    assert [t for t in _triggers(nlp, text) if t[0] == "REQUEST"] == [("REQUEST", "Petition")]
+    assert [t for t in triggers_of(nlp, text) if t[0] == "REQUEST"] == [("REQUEST", "Petition")]

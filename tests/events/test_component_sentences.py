@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from spacy.language import Language
 
-from lagebild.analysis import analyze_article
-from lagebild.read.article import Article
-
-
-def _events(nlp: Language, text: str, date: str = "2031-05-09") -> list[dict[str, Any]]:
-    return analyze_article(nlp, Article(text=text, date=date))["events"]
+from tests.events.analysed import events_of
 
 
 @pytest.mark.parametrize(
@@ -29,7 +22,7 @@ def _events(nlp: Language, text: str, date: str = "2031-05-09") -> list[dict[str
     ],
 )
 def test_sentence_type_and_status(nlp: Language, text: str, etype: str, status: str) -> None:
-    events = _events(nlp, text)
+    events = events_of(nlp, text)
     found = [e for e in events if e["type"] == etype]
     assert found, (text, events)
     assert found[0]["status"] == status
@@ -40,7 +33,7 @@ def test_meeting_actor_recipient_place(nlp: Language) -> None:
         "Die italienische Regierungschefin traf sich am Donnerstag in Madrid "
         "mit dem spanischen König."
     )
-    events = [e for e in _events(nlp, text) if e["type"] == "CONSULT"]
+    events = [e for e in events_of(nlp, text) if e["type"] == "CONSULT"]
     assert events
     codes = {events[0]["actor"]["code"], (events[0]["recipient"] or {}).get("code")}
     assert codes == {"ITA", "ESP"}
@@ -49,21 +42,21 @@ def test_meeting_actor_recipient_place(nlp: Language) -> None:
 
 
 def test_negated_event(nlp: Language) -> None:
-    events = _events(nlp, "Polen hat die Ukraine nicht angegriffen.")
+    events = events_of(nlp, "Polen hat die Ukraine nicht angegriffen.")
     assert events and events[0]["type"] == "ASSAULT" and events[0]["status"] == "negated"
 
 
 def test_no_event_without_trigger(nlp: Language) -> None:
-    assert _events(nlp, "In Madrid schien am Donnerstag die Sonne.") == []
+    assert events_of(nlp, "In Madrid schien am Donnerstag die Sonne.") == []
 
 
 def test_separated_particle_before_closing_quote(nlp: Language) -> None:
     text = "Datenschützer warfen der spanischen Regierung „Wortbruch“ vor."
-    assert any(e["type"] == "ACCUSE" for e in _events(nlp, text))
+    assert any(e["type"] == "ACCUSE" for e in events_of(nlp, text))
 
 
 def test_arrest_without_named_police_implies_the_police(nlp: Language) -> None:
-    events = _events(nlp, "In Lyon wurden am Freitag 14 französische Demonstranten festgenommen.")
+    events = events_of(nlp, "In Lyon wurden am Freitag 14 französische Demonstranten festgenommen.")
     arrests = [e for e in events if e["type"] == "COERCE"]
     assert arrests and arrests[0]["actor"]["sector"] == "COP"
     assert arrests[0]["actor"]["code"] == "FRA"
@@ -71,7 +64,7 @@ def test_arrest_without_named_police_implies_the_police(nlp: Language) -> None:
 
 def test_announced_violence_is_a_threat(nlp: Language) -> None:
     text = "Ein Sprecher der Rebellen kündigte an, die Rebellen würden die Hauptstadt angreifen."
-    assert any(e["type"] == "THREATEN" for e in _events(nlp, text))
+    assert any(e["type"] == "THREATEN" for e in events_of(nlp, text))
 
 
 def test_definite_mention_of_a_reported_protest_is_one_event(nlp: Language) -> None:
@@ -79,4 +72,4 @@ def test_definite_mention_of_a_reported_protest_is_one_event(nlp: Language) -> N
         "Tausende Menschen demonstrierten am Freitag in Madrid gegen die spanische Regierung. "
         "Die Demonstration verlief friedlich."
     )
-    assert len([e for e in _events(nlp, text) if e["type"] == "PROTEST"]) == 1
+    assert len([e for e in events_of(nlp, text) if e["type"] == "PROTEST"]) == 1
