@@ -1,8 +1,10 @@
 """Collect unlabelled German text for `spacy pretrain` of the NER's tok2vec (JSONL, {"text"}).
 
-Only training-side text is used: Wikinews (quotes-de-news train/dev), Bundestag speeches
-(quotes-de-debates train/dev), SmartData v1 train + v3 dev, GermEval 2014 dev, and a sample of
-LER. Never GermEval test, Europarl or the SmartData test files.
+Only training-side text is used: Wikinews (quotes-de-news train), Bundestag speeches
+(quotes-de-debates train), SmartData v1 train + v3 dev, GermEval 2014 dev, and a sample of
+LER. Never GermEval test, Europarl, the SmartData test files or the quotes dev splits (the
+quotes-de-news dev texts are the speed benchmark's documents and the quotes stage's tuning set).
+The collectors are shared with scripts/train_vectors.py.
 
     python scripts/ner_pretrain_text.py --shared ../shared/data --out training/ner/pretrain.jsonl
 """
@@ -24,16 +26,16 @@ from lagebild.nlp.evaluate_ner import read_germeval  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 
 
-def news_texts(root: Path) -> Iterator[str]:
-    """Paragraphs of the Wikinews articles."""
-    for path in sorted(root.glob("*/*.json")):
+def news_texts(root: Path, splits: tuple[str, ...] = ("train",)) -> Iterator[str]:
+    """Paragraphs of the Wikinews articles of `splits` (only "train" by default)."""
+    for path in sorted(p for split in splits for p in (root / split).glob("*.json")):
         text = json.loads(path.read_text(encoding="utf-8"))["originalText"]
         yield from (p.strip() for p in text.split("\n") if p.strip())
 
 
-def debate_texts(root: Path) -> Iterator[str]:
-    """Sentences of the Bundestag speeches (pre-tokenised; joined with spaces)."""
-    for path in sorted(root.glob("*/*.json")):
+def debate_texts(root: Path, splits: tuple[str, ...] = ("train",)) -> Iterator[str]:
+    """Sentences of the Bundestag speeches of `splits` (pre-tokenised; joined with spaces)."""
+    for path in sorted(p for split in splits for p in (root / split).glob("*.json")):
         for sent in json.loads(path.read_text(encoding="utf-8"))["Sentences"]:
             yield " ".join(sent["Tokens"])
 

@@ -89,6 +89,9 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--init-tok2vec", type=Path, default=None,
                     help="weights from `spacy pretrain configs/ner_pretrain.cfg` (model*.bin)")
+    ap.add_argument("--vectors", type=Path, default=None,
+                    help="spaCy vectors model from scripts/train_vectors.py (floret); sets "
+                    "paths.vectors and include_static_vectors, the table is saved in the model")
     ap.add_argument("--run", default="model", help="sub-folder of --work for this run")
     ap.add_argument("--skip-convert", action="store_true", help="reuse the converted .spacy")
     ap.add_argument("--convert-only", action="store_true")
@@ -177,12 +180,17 @@ def main() -> None:
     if args.init_tok2vec:
         overrides["initialize.after_init"] = {"@callbacks": "lagebild.load_ner_tok2vec.v1",
                                               "path": str(args.init_tok2vec.resolve())}
+    if args.vectors:
+        overrides["paths.vectors"] = str(args.vectors.resolve())
+        overrides["components.ner.model.tok2vec.embed.include_static_vectors"] = True
     overrides.update(parse_overrides(args.overrides))
     model_dir = args.work / args.run
     spacy_train(args.config, model_dir, use_gpu=-1, overrides=overrides)
     best = model_dir / "model-best"
     nlp = spacy.load(best)
     nlp._config["initialize"]["after_init"] = None  # the callback lives in this script only
+    nlp._config["paths"]["vectors"] = None  # the vectors table is saved in the model's vocab
+    nlp._config["initialize"]["vectors"] = None
     nlp.meta.update({"name": "lagebild_ner", "version": "0.1.0",
                      "description": "lagebild German NER (PER, LOC, ORG, MISC), own tok2vec; "
                      + nlp.get_pipe_meta("ner").factory,

@@ -13,6 +13,7 @@ import spacy
 from spacy.language import Language
 
 from lagebild.nlp.evaluate_ner import LABELS, evaluate_ner
+from lagebild.nlp.pipeline import load, share_vectors
 
 MODEL = Path(__file__).resolve().parents[2] / "src" / "lagebild" / "models" / "de_lagebild_ner"
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "ner-de"
@@ -47,9 +48,26 @@ def test_weights_are_small() -> None:
 def test_can_be_sourced_into_another_pipeline(ner_nlp: Language) -> None:
     host = spacy.blank("de")
     host.add_pipe("sentencizer")
+    share_vectors(host, ner_nlp)  # the NER's static vectors are read from the host's vocab
     host.add_pipe("ner", source=ner_nlp)
     doc = host("Gestern besuchte Jana Hoffmann das Rathaus in Leipzig.")
     assert {(e.text, e.label_) for e in doc.ents} & {("Jana Hoffmann", "PER"), ("Leipzig", "LOC")}
+
+
+def test_full_pipeline_predicts_like_the_model_alone(ner_nlp: Language) -> None:
+    """The assembled language layer (core + sourced NER) must see the NER's vectors."""
+    full = load(stages=False)
+    assert full.vocab.vectors.shape == ner_nlp.vocab.vectors.shape
+    texts = ["Gestern besuchte Jana Hoffmann das Rathaus in Leipzig.",
+             "Nach Angaben von Siemens sollen in Erlangen 300 Stellen wegfallen, sagte "
+             "Betriebsratschef Klaus Obermeier der Süddeutschen Zeitung."]
+    for text in texts:
+        doc = full(text)
+        alone = ner_nlp(text)  # same tokenizer rules, so the same tokens and NORMs
+        assert [t.text for t in doc] == [t.text for t in alone]
+        assert [(e.start, e.end, e.label_) for e in doc.ents] == [
+            (e.start, e.end, e.label_) for e in alone.ents]
+        assert doc.ents
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,7 @@ def load(kb_paths: Sequence[str | Path] = (), *, stages: bool = True) -> Languag
     nlp.add_pipe("lagebild_sentences", first=True)
     if NER_MODEL.exists():
         ner_source = spacy.load(NER_MODEL)
+        share_vectors(nlp, ner_source)
         nlp.add_pipe("ner", source=ner_source)
     if stages:
         for module, factory in STAGE_PIPES:
@@ -53,6 +54,26 @@ def load(kb_paths: Sequence[str | Path] = (), *, stages: bool = True) -> Languag
                 config["kb_paths"] = [str(p) for p in kb_paths]
             nlp.add_pipe(factory, config=config)
     return nlp
+
+
+def share_vectors(nlp: Language, source: Language) -> None:
+    """Give `nlp` the static vectors that `source`'s NER tok2vec reads.
+
+    Why: a sourced component keeps its weights but reads vectors from the doc's vocab, i.e.
+    from `nlp.vocab`; the core has none. Two different tables cannot be shared, so that case
+    is an error rather than silently wrong predictions.
+    """
+    theirs = source.vocab.vectors
+    if theirs.shape[0] == 0:
+        return
+    ours = nlp.vocab.vectors
+    if ours.shape[0] and (
+        ours.shape != theirs.shape
+        or ours.mode != theirs.mode
+        or ours.to_bytes() != theirs.to_bytes()
+    ):
+        raise ValueError("the core and the NER model carry different static vectors")
+    nlp.vocab.vectors = theirs
 
 
 def _factory_defaults(nlp: Language, factory: str) -> dict[str, Any]:
