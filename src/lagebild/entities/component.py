@@ -72,6 +72,7 @@ class EntityLinker:
         names = merge_names(doc, self.ruler(doc), ents)
         names = [c for c in names if not self._is_adjective(doc, c)]
         names, roles = self.roles.find(doc, names, texts)
+        names = _add_member_names(names, roles, table)
         names = _add_surnames(doc, names, roles, table)
         pronouns = find_pronouns(doc, self.lexicon, sent_of, texts, self._pronoun_genders)
         has_dep = doc.has_annotation("DEP")
@@ -93,25 +94,105 @@ class EntityLinker:
         return token.text[:1].islower() or self.roles.adjective_country(token) is not None
 
 
+_ARTICLES = frozenset(
+    "der die das dem den des ein eine einem einen einer eines kein keine keinem keinen "
+    "keiner keines dieser diese dieses diesem diesen".split()
+)
+
+
+_ONE_OF = frozenset({"einer", "eines", "eine"})
+
+
+def _add_member_names(
+    names: list[Candidate], roles: list[Candidate], table: TokenTable
+) -> list[Candidate]:
+    """Two or three capitalised words the NER missed, the last a tagged proper noun, before
+    an apposition "…, einer der / eines der …" ("Sadiq Khan, eines der Parlamentsmitglieder,";
+    the tagger may read the first name as a noun) name a person; where the NER found only the
+    surname, the word before it joins it."""
+    texts, pos = table.texts, table.pos
+    n = len(texts)
+    covered: set[int] | None = None
+    extra: list[Candidate] = []
+    for k in range(2, n - 2):
+        if texts[k] != "," or texts[k + 1].lower() not in _ONE_OF or texts[k + 2] != "der":
+            continue
+        if pos[k - 1] != "PROPN":
+            continue
+        if covered is None:
+            covered = {i for c in (*names, *roles) for i in range(c.start, c.end)}
+        if k - 1 in covered:
+            # the NER found only the surname: "Tariq [Rahman], einer der Abgeordneten"
+            last = next((c for c in names if c.start == k - 1 and c.end == k), None)
+            if (
+                last is not None
+                and last.label in (None, "PER", "MISC")
+                and k - 2 not in covered
+                and pos[k - 2] in ("PROPN", "NOUN", "X")
+                and _title_word(texts[k - 2])
+            ):
+                last.start = last.name_start = k - 2
+                last.label = "PER"
+                covered.add(k - 2)
+            continue
+        start = k - 1
+        while (
+            start > 0
+            and k - start < 3
+            and pos[start - 1] in ("PROPN", "NOUN", "X")
+            and _title_word(texts[start - 1])
+        ):
+            start -= 1
+        if k - start < 2 or any(i in covered for i in range(start, k)):
+            continue
+        extra.append(Candidate(start, k, "name", label="PER"))
+    return sorted(names + extra, key=lambda c: c.start) if extra else names
+
+
+def _title_word(text: str) -> bool:
+    return text[:1].isupper() and text[1:2].islower()
+
+
 def _add_surnames(
     doc: Doc, names: list[Candidate], roles: list[Candidate], table: TokenTable
 ) -> list[Candidate]:
-    """Single proper nouns that repeat the last word of a person's full name ("Dubois" after
-    "Claire Dubois") are mentions even where the NER missed them (`table`: the token table)."""
+    """Proper nouns that repeat the last word of a person's name ("Dubois" after "Claire
+    Dubois", "Raschkow" after "Raschkow"), or the first word of a full name where the article
+    uses that ("Abhisit" after "Abhisit Vejjajiva"; Thai names), are mentions even where the
+    NER missed them; tagged proper nouns right before such a word belong to the name ("Kiril
+    Raschkow" where the NER found only "Raschkow" once). `table`: the token table."""
     texts, pos = table.texts, table.pos
     surnames = {
-        texts[c.end - 1]
+        texts[i]
         for c in names
-        if c.label == "PER" and c.end - c.name_start > 1
+        if c.label == "PER"
+        for i in ((c.name_start, c.end - 1) if c.end - c.name_start > 1 else (c.start,))
     }
     if not surnames:
         return names
     covered = {i for c in (*names, *roles) for i in range(c.start, c.end)}
-    extra = [
-        Candidate(i, i + 1, "name", label="PER")
-        for i, text in enumerate(texts)
-        if text in surnames and i not in covered and pos[i] in ("PROPN", "")
-    ]
+    extra: list[Candidate] = []
+    for i, text in enumerate(texts):
+        if text not in surnames or i in covered:
+            continue
+        # a name the tagger read as a noun ("Das lehnte Abhisit ab") counts unless an article
+        # makes it one ("der Koch" after "Roland Koch")
+        if not (
+            pos[i] in ("PROPN", "")
+            or (pos[i] == "NOUN" and i > 0 and texts[i - 1].lower() not in _ARTICLES)
+        ):
+            continue
+        start = i
+        while (
+            start > 0
+            and i - start < 2
+            and start - 1 not in covered
+            and pos[start - 1] == "PROPN"
+            and texts[start - 1][:1].isupper()
+        ):
+            start -= 1
+        extra.append(Candidate(start, i + 1, "name", label="PER"))
+        covered.update(range(start, i + 1))
     return sorted(names + extra, key=lambda c: c.start) if extra else names
 
 

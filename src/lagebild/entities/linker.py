@@ -253,6 +253,26 @@ class Linker:
             owner = self._possessor(cand, clusters)
             country = owner.country if owner is not None else None
         cand.country = country
+        if cand.holder is not None:
+            # the apposition names the holder ("der Präsident Indonesiens, Susilo Bambang
+            # Yudhoyono"): the role joins the name's cluster
+            holder = next(
+                (
+                    w
+                    for w in clusters.values()
+                    if any(m is cand.holder for m in w.mentions)
+                ),
+                None,
+            )
+            if holder is not None:
+                holder.mentions.append(cand)
+                return
+        if cand.indefinite:
+            # "ein Sprecher der Regierung": someone the article has not named, not the office
+            # holder nor the person mentioned last; only a country's role-only person
+            if country and role_id:
+                self._role_only(cand, clusters, role_id, country)
+            return
         # (a) a person in the article who holds this office for this country (without a
         # country only when exactly one person in the article holds it)
         holders = [
@@ -280,13 +300,20 @@ class Linker:
             recent.mentions.append(cand)
             return
         if country and role_id:
-            key = f"R:{role_id}|{country}"
-            work = clusters.get(key)
-            if work is None:
-                work = clusters[key] = WorkCluster(
-                    key, "PER", country=country, gender=cand.gender, name=cand.role_text
-                )
-            work.mentions.append(cand)
+            self._role_only(cand, clusters, role_id, country)
+
+    @staticmethod
+    def _role_only(
+        cand: Candidate, clusters: dict[str, WorkCluster], role_id: str, country: str
+    ) -> None:
+        """A person known only by role and country (one cluster per role and country)."""
+        key = f"R:{role_id}|{country}"
+        work = clusters.get(key)
+        if work is None:
+            work = clusters[key] = WorkCluster(
+                key, "PER", country=country, gender=cand.gender, name=cand.role_text
+            )
+        work.mentions.append(cand)
 
     def _recent_person(
         self, cand: Candidate, clusters: dict[str, WorkCluster], country: str | None

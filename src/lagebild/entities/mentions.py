@@ -32,7 +32,7 @@ class Candidate:
     [Putin]"); `role` is the KB `RoleNoun` the mention names; `country` the country the
     context gives the role (adjective, genitive, "von X"); `possessive` the gender of a
     possessive determiner in front of a role ("sein Außenminister"), whose owner then gives
-    the country.
+    the country; `holder` the name an apposition gives a role mention.
     """
 
     start: int
@@ -50,6 +50,11 @@ class Candidate:
     sent: int = 0
     subject: bool = False
     sector: str | None = None
+    # a role mention's appositive name ("der Präsident Indonesiens, Susilo Bambang Yudhoyono"):
+    # the role joins that name's cluster
+    holder: Candidate | None = None
+    # "ein Sprecher": an indefinite role noun introduces someone not named before
+    indefinite: bool = False
 
     def __post_init__(self) -> None:
         if self.name_start < 0:

@@ -83,7 +83,7 @@ class RoleFinder:
 
         Returns the updated name candidates and the role candidates (both in document order).
         """
-        names = [self._split_title(doc, c) for c in names]
+        names = [self._split_title(doc, c) for c in names if not self._lone_title(doc, c)]
         name_at = {c.name_start: c for c in names}
         covered = {i for c in names for i in range(c.name_start, c.end)}
         roles: list[Candidate] = []
@@ -117,11 +117,42 @@ class RoleFinder:
                 continue
             name = name_at.get(i + 1)
             if name is None and i + 1 not in covered:
-                name = _proper_noun_run(doc, i + 1)
-                if name is not None:
-                    names.append(name)
+                after = name_at.get(i + 2)
+                if after is not None and _first_name_as_noun(doc, i + 1, after):
+                    # "Oppositionsführer Sadiq Khan": the tagger read the first name as a
+                    # noun, the NER found only the surname
+                    after.start = after.name_start = i + 1
+                    name = name_at[i + 1] = after
+                else:
+                    name = _proper_noun_run(doc, i + 1)
+                    if name is not None:
+                        names.append(name)
+            if name is None or name.label not in (None, "PER", "MISC") or name.kind != "name":
+                appositive = self._appositive_name(doc, i, cand, names, name_at, covered)
+                if appositive is not None:
+                    # "der Präsident Indonesiens, Susilo Bambang Yudhoyono": the name keeps its
+                    # span and takes the title; the role mention joins it (`cand.holder`)
+                    appositive.role, appositive.role_text = role, token.text
+                    appositive.country = appositive.country or cand.country
+                    appositive.gender = appositive.gender or cand.gender
+                    appositive.former = cand.former
+                    appositive.label = "PER"
+                    cand.holder = appositive
+                    roles.append(cand)
+                    continue
             if name is not None and name.label in (None, "PER", "MISC") and name.kind == "name":
-                # title + name: one mention of the person, with the role recorded
+                # title + name: one mention of the person, with the role recorded; proper
+                # nouns right after the name belong to it ("Staatspräsident Georgi Parwanow"
+                # where the NER stopped after "Georgi")
+                while (
+                    name.end < len(doc)
+                    and name.end not in covered
+                    and name.end - name.name_start < MAX_NAME_TOKENS
+                    and doc[name.end].pos_ == "PROPN"
+                    and _title_case(doc[name.end].text)
+                ):
+                    covered.add(name.end)
+                    name.end += 1
                 name.start = min(cand.start, name.start)
                 name.role, name.role_text = role, token.text
                 name.country = cand.country
@@ -131,6 +162,17 @@ class RoleFinder:
             else:
                 roles.append(cand)
         return sorted(names, key=lambda c: c.start), roles
+
+    def _lone_title(self, doc: Doc, cand: Candidate) -> bool:
+        """A one-word NER "name" that is a role noun ("Oppositionsführer" tagged PER in front
+        of the name it missed) is no name: the role scan reads it and the name after it."""
+        return (
+            cand.kind == "name"
+            and cand.end - cand.start == 1
+            and not cand.kb_ids
+            and cand.label in (None, "PER", "MISC")
+            and self.role(doc[cand.start]) is not None
+        )
 
     def _split_title(self, doc: Doc, cand: Candidate) -> Candidate:
         """An NER span that starts with a role noun ("Präsident Macron") keeps only the name."""
@@ -149,6 +191,73 @@ class RoleFinder:
                 cand.label = "PER"
         return cand
 
+    def _appositive_name(
+        self,
+        doc: Doc,
+        i: int,
+        cand: Candidate,
+        names: list[Candidate],
+        name_at: dict[int, Candidate],
+        covered: set[int],
+    ) -> Candidate | None:
+        """The person a comma apposition names after the role noun at `i`: "der Präsident
+        Indonesiens, Susilo Bambang Yudhoyono," / "Der Kommissionspräsident der Afrikanischen
+        Union (AU), Alpha Omar Konaré,". Between the noun and the comma only the office's
+        country or organisation may stand (a genitive country, "der/des/von" + a place or
+        organisation name, a bracketed short name); the name (NER or KB name, or tagged proper
+        nouns the NER missed, which extend a name right after them) must end the apposition
+        (punctuation or the end follows). A role inside the genitive of a person noun
+        ("Kritiker des Ministerpräsidenten, X") is no head of an apposition."""
+        n = len(doc)
+        j = i + 1
+        if j < n and self.genitive_country(doc[j]) is not None:
+            j += 1
+        elif j < n and doc[j].text in ("der", "des", "von"):
+            org = name_at.get(j + 1)
+            if org is None or org.label == "PER":
+                return None
+            j = org.end
+            # the office's organisation gives its code ("der Afrikanischen Union" -> AU)
+            actor = self.kb.actor(org.kb_ids[0]) if org.kb_ids else None
+            cand.country = getattr(actor, "country", None) or cand.country
+            if j + 2 < n and doc[j].text == "(" and doc[j + 2].text == ")":
+                j += 3
+        if j + 1 >= n or doc[j].text != "," or doc[j + 1].is_sent_start:
+            return None
+        k = j + 1
+        name = name_at.get(k)
+        if name is None:
+            if k in covered:
+                return None
+            name = _proper_noun_run(doc, k)
+            if name is None:
+                return None
+            after = name_at.get(name.end)
+            if after is not None and after.label in (None, "PER", "MISC") and not after.kb_ids:
+                after.start = after.name_start = k  # "Abhisit" (PROPN) + "Vejjajiva" (PER)
+                name = after
+            else:
+                names.append(name)
+                name_at[k] = name
+                covered.update(range(name.start, name.end))
+        if name.kind != "name" or name.label not in (None, "PER", "MISC") or name.role:
+            return None
+        if name.end < n and not doc[name.end].is_punct:
+            return None
+        if self._in_person_genitive(doc, cand):
+            return None
+        return name
+
+    def _in_person_genitive(self, doc: Doc, cand: Candidate) -> bool:
+        """"Kritiker des Ministerpräsidenten", "Sprecher des Präsidenten": the role phrase is
+        the genitive of a noun that names a person (a role noun, or "-er"/"-in")."""
+        if cand.start < 1 or doc[cand.start].text != "des":
+            return False
+        head = doc[cand.start - 1]
+        if not _title_case(head.text):
+            return False
+        return self.role(head) is not None or head.text.endswith(("er", "in", "innen"))
+
     def _role_candidate(self, doc: Doc, i: int, role: Any) -> Candidate:
         """The role mention around the noun at `i`, with its country and gender."""
         token = doc[i]
@@ -156,6 +265,7 @@ class RoleFinder:
         country: str | None = None
         former = False
         possessive: str | None = None
+        indefinite = False
         j = i - 1
         while j >= 0 and not doc[j].is_punct and doc[j + 1].is_sent_start is not True:
             word = doc[j]
@@ -173,6 +283,7 @@ class RoleFinder:
                 break
             elif low in self.lexicon.determiners:
                 start = j
+                indefinite = low.startswith("ein")
                 break
             elif _is_attributive_adjective(word):
                 start = j
@@ -201,6 +312,7 @@ class RoleFinder:
             gender=gender,
             former=former,
             possessive=possessive,
+            indefinite=indefinite,
         )
 
     def _country_after(self, doc: Doc, i: int) -> str | None:
@@ -246,13 +358,31 @@ def _is_plural(doc: Doc, cand: Candidate, token: Token) -> bool:
 
 
 def _proper_noun_run(doc: Doc, start: int) -> Candidate | None:
-    """A name the NER missed right after a title: up to four tagged proper nouns."""
+    """A name the NER missed right after a title: up to four tagged proper nouns; the first
+    may be a capitalised word the tagger read as a noun when a proper noun follows ("Sadiq
+    Khan" with "Sadiq" as NOUN)."""
     end = start
+    if start + 1 < len(doc) and doc[start].pos_ in ("NOUN", "X") and doc[start + 1].pos_ == "PROPN":
+        if _title_case(doc[start].text):
+            end = start + 1
     while end < len(doc) and end - start < MAX_NAME_TOKENS and doc[end].pos_ == "PROPN":
         end += 1
     if end == start:
         return None
     return Candidate(start, end, "name", label="PER")
+
+
+def _first_name_as_noun(doc: Doc, i: int, name: Candidate) -> bool:
+    """Is the word at `i`, right before the one-word NER name `name`, its first name read as
+    a noun ("Sadiq" in "Oppositionsführer Sadiq Khan")?"""
+    return (
+        name.kind == "name"
+        and name.label in (None, "PER", "MISC")
+        and name.end - name.start == 1
+        and not name.role
+        and doc[i].pos_ in ("NOUN", "X", "PROPN")
+        and _title_case(doc[i].text)
+    )
 
 
 def _morph_gender(token: Token) -> str | None:

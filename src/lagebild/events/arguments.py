@@ -474,6 +474,19 @@ class ArgumentFinder:
                     return country.iso3, i + 1 + n
         return None
 
+    def _genitive_igo(self, doc: Doc, i: int, limit: int) -> tuple[str, int] | None:
+        """Code and end of "der/des <international organisation>" (a KB organisation of kind
+        igo: "der Europäischen Union" -> EU) starting at token `i`, if any."""
+        dt = TokenTable.of(doc)
+        if dt.lower[i] not in ("der", "des"):
+            return None
+        for n in (3, 2, 1):
+            if i + 1 + n <= limit:
+                actor = self._named_actor(dt.span_text(i + 1, i + 1 + n))
+                if actor is not None and actor.kind == "igo" and actor.country:
+                    return str(actor.country), i + 1 + n
+        return None
+
     def _named_actor(self, text: str) -> Any:
         """The first KB person/organisation (no place) with alias `text`, cached per text."""
         return self._actor_cache.get(text, self._lookup_actor)
@@ -549,6 +562,9 @@ class ArgumentFinder:
             elif genitive is not None:
                 # "das Außenministerium der Vereinigten Staaten", "die Regierung des Iran"
                 code, end = genitive
+            elif (igo := self._genitive_igo(doc, end, limit)) is not None:
+                # "die Außenminister der Europäischen Union": an office of the organisation
+                code, end = igo
             elif dt.lower[end] in ("in", "aus") and end + 1 < limit:
                 # "die Regierung in Stockholm", "Demonstranten aus Polen"
                 country = self._country_by_name(dt.texts[end + 1])
@@ -721,8 +737,13 @@ class ArgumentFinder:
         return sector
 
     def _sector_form(self, text: str) -> str | None:
-        """Sector of a group noun given as text, plural endings stripped ("Soldaten")."""
-        for form in (text, text.rstrip("n").rstrip("e"), text[:-2] if text.endswith("en") else ""):
+        """Sector of a group noun given as text, plural endings stripped ("Soldaten",
+        "Mitglieder")."""
+        for form in (
+            text,
+            text.rstrip("n").rstrip("e"),
+            text[:-2] if text.endswith(("en", "er")) else "",  # "Parlamentsmitglieder"
+        ):
             if form and form[:1].upper() + form[1:] in self.lex.sector_nouns:
                 return self.lex.sector_nouns[form[:1].upper() + form[1:]]
         return None

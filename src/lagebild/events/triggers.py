@@ -115,7 +115,8 @@ def separable_past_lemma(lex: EventLexicon, low: str, lemma: str | None) -> str:
     lemmatizer leaves unchanged in subordinate clauses ("…, worauf die Polizei drei Männer
     festnahm" -> "festnehmen"): particle + the stem's infinitive, for strong verbs
     from `status_cues.json` `past_stems` ("nahm" -> "nehmen"), for weak verbs by their "-te"
-    ending ("festsetzte" -> "festsetzen"); "" when the form is no such verb."""
+    ending ("festsetzte" -> "festsetzen"); also a weak verb without particle ("begnadigte" ->
+    "begnadigen"); "" when the form is no such verb."""
     if (lemma or low).lower() != low or len(low) < 6:
         return ""
     return lex.past_lemma_cache.get(low, lambda w: _separable_past_lemma(lex, w))
@@ -135,19 +136,33 @@ def _separable_past_lemma(lex: EventLexicon, low: str) -> str:
                     break
         if base is not None and particle + base in lex.verbs:
             return particle + base
+    # a weak verb without a particle the lemmatizer does not know ("begnadigte")
+    for ending in ("eten", "ete", "etet", "ten", "te", "tet"):
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            base = low[: -len(ending)] + "en"
+            if base in lex.verbs:
+                return base
     return ""
 
 
 def participle_infinitive(tok: Token) -> str:
     """Infinitive guessed from a weak participle the lemmatizer left unchanged ("gedankt" ->
-    "danken"); empty when the form is no "ge...t" participle."""
+    "danken", "entführt" -> "entführen"); empty when the form is no such participle."""
     return _participle_infinitive(tok.lemma_, tok.lower_)
 
 
+INSEPARABLE_PREFIXES = ("be", "ent", "er", "ver", "zer", "emp", "miss")
+
+
 def _participle_infinitive(lemma: str, low: str) -> str:
-    if lemma.lower() != low or not (low.startswith("ge") and low.endswith("t")):
+    if lemma.lower() != low or not low.endswith("t"):
         return ""
-    return low[2:-1] + "en" if len(low) > 5 else ""
+    if low.startswith("ge"):
+        return low[2:-1] + "en" if len(low) > 5 else ""
+    if low.startswith(INSEPARABLE_PREFIXES) and len(low) > 6 and not low.endswith("iert"):
+        # no "ge-" after an inseparable prefix ("entführt" -> "entführen")
+        return low[:-1] + "en"
+    return ""
 
 
 def noun_forms(tok: Token) -> list[str]:
@@ -220,7 +235,7 @@ def may_trigger(dt: TokenTable, lex: EventLexicon, lo: int, hi: int) -> bool:
                 if not prefixes.isdisjoint(words):
                     return True
             low = lower[i]
-            if low[:2] == "ge" and _participle_infinitive(lemma, low) in verbs:
+            if _participle_infinitive(lemma, low) in verbs:
                 return True
             if separable_past_lemma(lex, low, lemma):
                 return True
