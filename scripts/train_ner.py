@@ -80,6 +80,8 @@ def parse_args() -> argparse.Namespace:
                     help="GermEval dev sentences held out for model selection")
     ap.add_argument("--germeval-repeat", type=int, default=3,
                     help="copies of the (small, in-domain) GermEval training part")
+    ap.add_argument("--germeval-limit", type=int, default=None,
+                    help="use only the first N GermEval training sentences (learning curves)")
     ap.add_argument("--ler-with", type=int, default=3000, help="LER sentences with entities")
     ap.add_argument("--ler-without", type=int, default=500, help="LER sentences without")
     ap.add_argument("--augment", type=int, default=2000,
@@ -106,6 +108,8 @@ def convert(args: argparse.Namespace) -> dict[str, int]:
     germeval = read_germeval(args.data / "germeval2014" / "NER-de-dev.tsv")
     rng.shuffle(germeval)
     dev, ge_train = germeval[: args.holdout], germeval[args.holdout :]
+    if args.germeval_limit is not None:
+        ge_train = ge_train[: args.germeval_limit]
     ler = ner_data.ler_sample(sorted((args.data / "ler").glob("*.conll")),
                               args.ler_with, args.ler_without, args.seed)
     augmented = []
