@@ -29,7 +29,7 @@ from lagebild.entities.mentions import (
 )
 from lagebild.entities.pronouns import find_pronouns
 from lagebild.entities.protocols import KbLike
-from lagebild.entities.roles import RoleFinder
+from lagebild.entities.roles import RoleFinder, title_case
 from lagebild.entities.ruler import KbRuler
 from lagebild.nlp.extensions import register_extensions
 from lagebild.nlp.tokens import TokenTable
@@ -129,7 +129,7 @@ def _add_member_names(
                 and last.label in (None, "PER", "MISC")
                 and k - 2 not in covered
                 and pos[k - 2] in ("PROPN", "NOUN", "X")
-                and _title_word(texts[k - 2])
+                and title_case(texts[k - 2])
             ):
                 last.start = last.name_start = k - 2
                 last.label = "PER"
@@ -140,17 +140,13 @@ def _add_member_names(
             start > 0
             and k - start < 3
             and pos[start - 1] in ("PROPN", "NOUN", "X")
-            and _title_word(texts[start - 1])
+            and title_case(texts[start - 1])
         ):
             start -= 1
         if k - start < 2 or any(i in covered for i in range(start, k)):
             continue
         extra.append(Candidate(start, k, "name", label="PER"))
     return sorted(names + extra, key=lambda c: c.start) if extra else names
-
-
-def _title_word(text: str) -> bool:
-    return text[:1].isupper() and text[1:2].islower()
 
 
 def _add_surnames(

@@ -39,7 +39,7 @@ class RoleFinder:
     def role(self, token: Token) -> Any:
         """The KB RoleNoun for a token, or None (only capitalised words are looked up)."""
         text = token.text
-        if not _title_case(text):
+        if not title_case(text):
             return None
         if text not in self._roles:
             found = self.kb.role_by_noun(text)
@@ -101,7 +101,7 @@ class RoleFinder:
             if role is _NEW:
                 if i in covered:
                     continue
-                if not _title_case(text):
+                if not title_case(text):
                     scan[text] = None
                     continue
                 # a memoised form needs no Token (`role()` would return the memo entry)
@@ -149,7 +149,7 @@ class RoleFinder:
                     and name.end not in covered
                     and name.end - name.name_start < MAX_NAME_TOKENS
                     and doc[name.end].pos_ == "PROPN"
-                    and _title_case(doc[name.end].text)
+                    and title_case(doc[name.end].text)
                 ):
                     covered.add(name.end)
                     name.end += 1
@@ -254,7 +254,7 @@ class RoleFinder:
         if cand.start < 1 or doc[cand.start].text != "des":
             return False
         head = doc[cand.start - 1]
-        if not _title_case(head.text):
+        if not title_case(head.text):
             return False
         return self.role(head) is not None or head.text.endswith(("er", "in", "innen"))
 
@@ -339,7 +339,7 @@ class RoleFinder:
         return False
 
 
-def _title_case(text: str) -> bool:
+def title_case(text: str) -> bool:
     """Capital then lower-case letter: the only shape a role noun is looked up in."""
     return text[:1].isupper() and text[1:2].islower()
 
@@ -363,7 +363,7 @@ def _proper_noun_run(doc: Doc, start: int) -> Candidate | None:
     Khan" with "Sadiq" as NOUN)."""
     end = start
     if start + 1 < len(doc) and doc[start].pos_ in ("NOUN", "X") and doc[start + 1].pos_ == "PROPN":
-        if _title_case(doc[start].text):
+        if title_case(doc[start].text):
             end = start + 1
     while end < len(doc) and end - start < MAX_NAME_TOKENS and doc[end].pos_ == "PROPN":
         end += 1
@@ -381,7 +381,7 @@ def _first_name_as_noun(doc: Doc, i: int, name: Candidate) -> bool:
         and name.end - name.start == 1
         and not name.role
         and doc[i].pos_ in ("NOUN", "X", "PROPN")
-        and _title_case(doc[i].text)
+        and title_case(doc[i].text)
     )
 
 
