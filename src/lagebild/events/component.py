@@ -10,6 +10,7 @@ among events of the same type and parties, 8. context tags.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -56,6 +57,9 @@ REPEATLESS_TYPES = frozenset({"ASSAULT", "COERCE"})  # a person is killed/arrest
 # a noun trigger these open names no happening: "ohne Anklage", "Haltung gegenüber Sanktionen",
 # "statt Sanktionen"
 NO_EVENT_PREPS = frozenset({"ohne", "gegenüber", "statt", "anstatt", "anstelle"})
+# the title of a related article, ending in its date ("… verurteilt (12.10.2011)")
+LINK_TITLE = re.compile(r"\(\d{1,2}\.\d{1,2}\.\d{4}\)\s*$")
+INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines"})
 OFFICIAL_SECTORS = frozenset({"GOV", "IGO", "LEG", "JUD"})
 FEEL_VERBS = frozenset({"fühlen", "sehen", "wähnen"})
 RELATIVE_GAP = 15  # tokens between a noun and the relative clause that describes it
@@ -97,6 +101,8 @@ class EventExtractor:
         for s_index, (s_start, s_end) in enumerate(dt.sentences):
             if not may_trigger(dt, self.lex, s_start, s_end):
                 continue
+            if LINK_TITLE.search(dt.text, dt.idx[s_start], dt.end_char(s_end)):
+                continue  # "Verwandte Artikel: X zu Haft verurteilt (12.10.2011)": a link
             sent = doc[s_start:s_end]
             clause_of = clause_map(sent)
             matches = find_triggers(doc, sent, self.lex, clause_of)
@@ -230,7 +236,7 @@ class EventExtractor:
         future = _is_future(date, article_date)
         quoted = any(s <= tok.idx < e for s, e in quotes)
         status = event_status(doc, tok, entry, clause, self.lex, match.light_verb, quoted, future)
-        if status == "hypothetical" and _indirect_question(doc, clause):
+        if (status == "hypothetical" or entry.pos == "NOUN") and _indirect_question(doc, clause):
             return None  # "unklar, ob man sie erschossen hat": asked, not reported
         mode = entry.mode or self._mode(doc, tok, entry, clause)
         etype = entry.type
@@ -703,9 +709,19 @@ def _verb_names_no_deed(
         return True
     if entry.type == "THREATEN":
         return _looming(doc, tok, clause, lex) or _danger_warning(doc, tok, clause, lex)
+    if entry.type in ("SUPPORT", "REJECT") and _stance_no_event(tok, lex):
+        return True
     if entry.type == "REJECT":
         return _denial(doc, tok, clause, lex)
     return False
+
+
+def _stance_no_event(tok: Token, lex: EventLexicon) -> bool:
+    """Support or rejection of a value, no party nor measure ("unterstützt die
+    Menschenrechte", "die Demokratie zu unterstützen", "den Frieden ablehnen"; `status_cues.json`
+    `value_nouns`): a stated stance, no event."""
+    values = lex.cue_set("value_nouns")
+    return any(c.dep_ == "obj" and c.lemma_ in values for c in tok.children)
 
 
 def _transitive_use(doc: Doc, tok: Token) -> bool:
@@ -828,14 +844,25 @@ def _not_a_report(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
     Angriffe", "die Wiederaufnahme von Gesprächen", "die Hintermänner der Morde";
     `status_cues.json` `frame_nouns`), or the object of a denial or cancellation ("dementierte
     die Festnahme": denials are not events; "die Demonstration wurde abgesagt")."""
-    if prep_of(doc, tok.i, TokenTable.of(doc).sent_start_of(tok.i)) in NO_EVENT_PREPS:
+    dt = TokenTable.of(doc)
+    if prep_of(doc, tok.i, dt.sent_start_of(tok.i)) in NO_EVENT_PREPS:
         return True
-    if _in_attribute(TokenTable.of(doc), tok.i):
+    if _in_attribute(dt, tok.i):
         return True  # "des durch einen Putsch gestürzten Präsidenten": background
+    if _label(dt, tok.i, lex) or _unwanted_infinitive(dt, tok.i, lex):
+        return True  # "nannte dies einen Putsch", "das Recht, gegen Angriffe vorzugehen"
+    if tok.lemma_ in lex.cue_set("warning_nouns") and not _threat_noun_near(dt, tok.i, lex):
+        return True  # "die Warnungen der Behörden" (of a danger): no threat
     head = tok.head
     if head.i == tok.i:
         return False
+    if "Gen" in tok.morph.get("Case", []) and _charged(tok, lex):
+        return True  # "bezichtigte die Türken des Völkermordes": the charge, no report
     dep = tok.dep_
+    if dep == "obj" and head.pos_ == "VERB" and head.lemma_.lower() in lex.cue_set("need_verbs"):
+        return True  # "die Hilfe anderer Staaten benötigen": a need, no aid given
+    if dep == "nsubj" and head.pos_ == "NOUN" and any(c.dep_ == "cop" for c in head.children):
+        return True  # "Die Verhandlungen sind ein Zankapfel": a statement about it
     if dep == "nmod" and head.pos_ in ("NOUN", "PROPN"):
         return head.lemma_ in lex.cue_set("frame_nouns")
     if dep == "obj" and head.pos_ == "VERB":
@@ -843,6 +870,91 @@ def _not_a_report(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
     if dep == "nsubj:pass" and head.pos_ == "VERB":
         return head.lemma_.lower() in lex.cue_set("cancel_verbs")
     return False
+
+
+def _label(dt: TokenTable, i: int, lex: EventLexicon) -> bool:
+    """Noun `i` is what a speaker calls something, no happening of its own: after a
+    comparing "als" that follows the thing named ("bezeichnete den Einsatz als Angriff"),
+    the second accusative of a naming verb ("nannte dies einen Militärputsch", `label_verbs`),
+    or what "es handelt sich um" defines ("Bei ASEM handelt es sich um ein Treffen …")."""
+    lo, hi = dt.sent_bounds(i)
+    j = i - 1
+    while j > lo and dt.pos[j] in ("DET", "ADJ") and i - j <= 4:
+        j -= 1
+    if j < lo:
+        return False
+    if dt.lower[j] == "als" and dt.tag[j] in ("KOKOM", "APPR"):
+        return j > lo and dt.pos[j - 1] in ("NOUN", "PROPN", "PRON")
+    if dt.lower[j] == "um" and any(
+        dt.lemma[k] == "handeln" and dt.lower[k + 1 : k + 3] in (["es", "sich"], ["sich", "es"])
+        for k in range(max(lo, j - 6), j - 1)
+    ):
+        return True
+    head = dt.doc[i].head if dt.doc is not None else None
+    if head is None or dt.dep[i] not in ("obj", "nsubj") or head.i == i:
+        return False
+    if (dt.lemma[head.i] or "").lower() not in lex.cue_set("label_verbs"):
+        return False
+    # "nannte dies einen Putsch": the verb's subject and the thing named come first
+    others = [c for c in head.children if c.i < i and c.dep_ in ("nsubj", "obj")]
+    return len(others) >= 2 and dt.dep[i] == "obj"
+
+
+def _unwanted_infinitive(dt: TokenTable, i: int, lex: EventLexicon) -> bool:
+    """Noun `i` lies in a zu-infinitive that names no happening: the content of a frame noun
+    ("die Bereitschaft, Gespräche zu führen", "das Recht, gegen die Angriffe vorzugehen")
+    or, without a definite article, an "um … zu" purpose ("um sie von Angriffen
+    abzuhalten")."""
+    lo, hi = dt.sent_bounds(i)
+    j = i - 1
+    while j > lo and dt.texts[j] not in (",", ";", ":", "(", "–"):
+        j -= 1
+    k = i + 1
+    while k < hi and dt.texts[k] not in (",", ";", ":", ")", "–", "."):
+        k += 1
+    if not any(_zu_infinitive(dt, m) for m in range(i + 1, k)):
+        return False
+    first = j + 1 if dt.texts[j] in (",", ";", ":", "(", "–") else j
+    if dt.lower[first] == "um" and dt.tag[first] == "KOUI":
+        d = i - 1
+        while d > first and dt.pos[d] in ("ADJ", "NUM"):
+            d -= 1
+        return not (dt.pos[d] == "DET" and dt.lower[d] not in INDEFINITE)
+    if dt.texts[j] != ",":
+        return False
+    frames = lex.cue_set("frame_nouns")
+    return any(dt.lemma[m] in frames for m in range(max(lo, j - 3), j) if dt.pos[m] == "NOUN")
+
+
+def _charged(tok: Token, lex: EventLexicon) -> bool:
+    """A genitive noun governed (directly or through the accused person) by a verb that
+    charges someone with a deed ("beschuldigt ihn des Mordes": `status_cues.json`
+    `charge_verbs`)."""
+    charge = lex.cue_set("charge_verbs")
+    node = tok
+    for _ in range(2):
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.lemma_.lower() in charge
+    return False
+
+
+def _zu_infinitive(dt: TokenTable, m: int) -> bool:
+    """Token `m` is a zu-infinitive ("zu führen", "vorzugehen", also tagged VVINF)."""
+    tag = dt.tag[m]
+    if tag in ("VVIZU", "VAIZU", "VMIZU"):
+        return True
+    if not tag.endswith("INF"):
+        return False
+    low = dt.lower[m]
+    return dt.lower[m - 1] == "zu" or ("zu" in low and low != (dt.lemma[m] or "").lower())
+
+
+def _threat_noun_near(dt: TokenTable, i: int, lex: EventLexicon) -> bool:
+    """A threat noun ("Konsequenzen", "Vergeltung") in the sentence of noun `i`."""
+    lo, hi = dt.sent_bounds(i)
+    threats = lex.cue_set("threat_nouns")
+    return any(dt.lemma[m] in threats for m in range(lo, hi) if m != i)
 
 
 def _in_attribute(dt: TokenTable, i: int) -> bool:

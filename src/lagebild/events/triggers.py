@@ -30,6 +30,9 @@ class TriggerMatch:
     light_verb: Token | None = None
 
 
+RELATIVE_FORMS = frozenset({"der", "die", "das", "dem", "den", "denen"})
+
+
 def is_verb(tok: Token) -> bool:
     """Verb by POS or by STTS tag (the tagger and the UPOS model sometimes disagree)."""
     return _verbish(tok.pos_, tok.tag_)
@@ -316,12 +319,34 @@ def _check(
             if nouns_of is not None:
                 nouns_of[clause] = clause_nouns
         nouns = {n for j, n in clause_nouns if j != ti}
+        if entry.exclude_objects:
+            # the verb's own objects, also where an apposition cut the clause ("zu einer
+            # Demonstration vom Stadion zur X, einer der Straßen der Stadt, aufgerufen")
+            nouns.update(_noun_lemma(c.lemma_) for c in tok.children if c.dep_ in ("obj", "obl"))
+        r = lo + 1 if dt.texts[lo] == "," else lo
+        if (
+            entry.exclude_objects
+            and r + 2 < hi
+            and dt.tag[r] == "APPR"
+            and (dt.tag[r + 1] == "PRELS" or dt.lower[r + 1] in RELATIVE_FORMS)
+            and dt.pos[r + 2] not in ("NOUN", "PROPN", "ADJ")
+        ):
+            # "die Demonstration, zu der X aufgerufen hatte": the relative pronoun's noun
+            k = r - 1
+            while k > 0 and dt.pos[k] == "PUNCT":
+                k -= 1
+            if dt.pos[k] == "NOUN":
+                nouns.add(_noun_lemma(dt.lemma[k] or dt.texts[k]))
         if entry.needs_object and not any(
             n.startswith(o) or n.endswith(o.lower()) for n in nouns for o in entry.needs_object
         ):
             return None
-        if entry.exclude_objects and any(n in entry.exclude_objects for n in nouns):
-            return None
+        if entry.exclude_objects and any(
+            n in entry.exclude_objects
+            or any(len(n) > len(o) + 2 and n.endswith(o.lower()) for o in entry.exclude_objects)
+            for n in nouns
+        ):
+            return None  # also compounds: "zu einer Großdemonstration aufgerufen"
     if entry.requires_pp and not any(
         CONTRACTED.get(dt.lower[j], dt.lower[j]) in entry.requires_pp
         and (dt.pos[j] == "ADP" or dt.tag[j] in ("APPR", "APPRART", "KOKOM"))
