@@ -464,27 +464,21 @@ class ArgumentFinder:
 
     def _genitive_country(self, doc: Doc, i: int, limit: int) -> tuple[str, int] | None:
         """ISO-3 code and end of "der/des <country>" starting at token `i`, if any."""
-        dt = TokenTable.of(doc)
-        if dt.lower[i] not in ("der", "des"):
-            return None
-        for n in (3, 2, 1):
-            if i + 1 + n <= limit:
-                country = self._country_by_name(dt.span_text(i + 1, i + 1 + n))
-                if country is not None:
-                    return country.iso3, i + 1 + n
-        return None
+        return _genitive_code(doc, i, limit, self._country_code)
 
     def _genitive_igo(self, doc: Doc, i: int, limit: int) -> tuple[str, int] | None:
         """Code and end of "der/des <international organisation>" (a KB organisation of kind
         igo: "der Europäischen Union" -> EU) starting at token `i`, if any."""
-        dt = TokenTable.of(doc)
-        if dt.lower[i] not in ("der", "des"):
-            return None
-        for n in (3, 2, 1):
-            if i + 1 + n <= limit:
-                actor = self._named_actor(dt.span_text(i + 1, i + 1 + n))
-                if actor is not None and actor.kind == "igo" and actor.country:
-                    return str(actor.country), i + 1 + n
+        return _genitive_code(doc, i, limit, self._igo_code)
+
+    def _country_code(self, text: str) -> str | None:
+        country = self._country_by_name(text)
+        return None if country is None else country.iso3
+
+    def _igo_code(self, text: str) -> str | None:
+        actor = self._named_actor(text)
+        if actor is not None and actor.kind == "igo" and actor.country:
+            return str(actor.country)
         return None
 
     def _named_actor(self, text: str) -> Any:
@@ -1240,6 +1234,22 @@ def _belongs_to_other(dt: TokenTable, start: int, end: int, limit: int) -> bool:
         ):
             return True
     return False
+
+
+def _genitive_code(
+    doc: Doc, i: int, limit: int, code_of: Callable[[str], str | None]
+) -> tuple[str, int] | None:
+    """Code and end of "der/des <name>" starting at token `i`: the longest name of up to
+    three words (ending before `limit`) that `code_of` knows."""
+    dt = TokenTable.of(doc)
+    if dt.lower[i] not in ("der", "des"):
+        return None
+    for n in (3, 2, 1):
+        if i + 1 + n <= limit:
+            code = code_of(dt.span_text(i + 1, i + 1 + n))
+            if code is not None:
+                return code, i + 1 + n
+    return None
 
 
 def _after_zwischen(doc: Doc, start: int) -> bool:

@@ -818,14 +818,15 @@ def _injury_of_attack(
         return False
     dt = TokenTable.of(doc)
     i = match.token.i
-    if (dt.lemma[i] or "").lower() not in lex.cue_set("injury_verbs"):
+    injuries = lex.cue_set("injury_verbs")
+    if (dt.lemma[i] or "").lower() not in injuries:
         return False
     return any(
         ev is not None
         and m.entry.pos == "VERB"
         and ev.type == "ASSAULT"
         and m.token.i != i
-        and (dt.lemma[m.token.i] or "").lower() not in lex.cue_set("injury_verbs")
+        and (dt.lemma[m.token.i] or "").lower() not in injuries
         and abs(m.token.i - i) <= 12
         for m, ev in built
     )
