@@ -203,6 +203,32 @@ def prep_of(doc: Doc, start: int, lower_bound: int) -> str | None:
     return None
 
 
+ZU_INFINITIVE_TAGS = frozenset({"VVIZU", "VAIZU", "VMIZU"})
+
+
+def zu_infinitive(dt: TokenTable, i: int) -> bool:
+    """Token `i` is a zu-infinitive: "zu verhandeln", "anzugreifen", "zurückzutreten".
+
+    The one test of the events stage, because the tagger is unreliable exactly here: it tags
+    an infix form as finite, participle or even adjective ("einzutreten" VVFIN,
+    "freizulassen" ADJ), and the "zu" of "zu mutieren" as a preposition. So a verb (by part
+    of speech or tag) right after "zu" counts whatever the tag of "zu"; an adjective after
+    "zu" ("zu groß", "zu echten Neuwahlen") does not. An infix form is the verb's lemma with
+    "zu" after a separable particle of two or more letters, however long ("an|zu|greifen",
+    "zurück|zu|treten", "zusammen|zu|arbeiten"), whatever its tag; a participle or finite
+    form that merely contains "zu" ("zurückgegeben", "zugeschrieben") is no infinitive.
+    "um … zu" needs nothing of its own: its verb is one of these forms."""
+    tag = dt.tag[i]
+    if tag in ZU_INFINITIVE_TAGS:
+        return True
+    if i > 0 and dt.lower[i - 1] == "zu" and (dt.pos[i] in ("VERB", "AUX") or tag[:1] == "V"):
+        return True
+    low, lemma = dt.lower[i], (dt.lemma[i] or "").lower()
+    return any(
+        low[p : p + 2] == "zu" and low[:p] + low[p + 2 :] == lemma for p in range(2, len(low) - 3)
+    )
+
+
 def case_of(tokens: Span) -> str | None:
     """Grammatical case from the phrase's determiner or adjective (or the words just before
     it). A bare name or noun ("Pjöngjang", "Kreml-Chef Putin") carries no overt case ending,
@@ -836,7 +862,7 @@ class ArgumentFinder:
         … zu …", data: `default_parties.json` `object_control_verbs`) that object."""
         dt = TokenTable.of(doc)
         lo, hi = clause
-        zu = [j for j in range(lo, hi) if dt.tag[j] in ("PTKZU", "VVIZU") or _zu_infix(dt, j)]
+        zu = [j for j in range(lo, hi) if zu_infinitive(dt, j)]
         if not zu:
             return None
         if any(
@@ -1363,12 +1389,6 @@ def _after_finite(dt: TokenTable, start: int) -> bool:
     while j >= 0 and (dt.tag[j] in ("ART", "ADJA") or dt.pos[j] == "ADJ"):
         j -= 1
     return j >= 0 and dt.tag[j] in FINITE_TAGS
-
-
-def _zu_infix(dt: TokenTable, j: int) -> bool:
-    """A zu-infinitive the tagger took for a finite verb ("einzutreten", lemma "eintreten")."""
-    low, lemma = dt.lower[j], dt.lemma[j]
-    return dt.pos[j] == "VERB" and low != lemma and low.replace("zu", "", 1) == lemma
 
 
 def _two_parties(a: Candidate | None, b: Candidate | None) -> bool:

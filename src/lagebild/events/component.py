@@ -30,6 +30,7 @@ from lagebild.events.arguments import (
     cluster_participant,
     is_passive,
     prep_of,
+    zu_infinitive,
 )
 from lagebild.events.dates import anchor_date, find_dates, parse_anchor, upcoming
 from lagebild.events.event import Event, EventDate, Location, Participant
@@ -630,11 +631,7 @@ def _requested(doc: Doc, tok: Token, verb_types: dict[int, str]) -> bool:
     own."""
     dt = TokenTable.of(doc)
     i = tok.i
-    low, lemma = dt.lower[i], (dt.lemma[i] or "").lower()
-    zu_inside = any(
-        low[p : p + 2] == "zu" and low[:p] + low[p + 2 :] == lemma for p in range(2, 6)
-    )  # "anzugreifen", "festzunehmen", whatever the tagger says
-    if not (zu_inside or dt.tag[i] == "VVIZU" or (i > 0 and dt.tag[i - 1] == "PTKZU")):
+    if not zu_infinitive(dt, i):
         return False
     head = tok.head.i
     if head != i and verb_types.get(head) == "REQUEST":
@@ -913,7 +910,7 @@ def _unwanted_infinitive(dt: TokenTable, i: int, lex: EventLexicon) -> bool:
     k = i + 1
     while k < hi and dt.texts[k] not in (",", ";", ":", ")", "–", "."):
         k += 1
-    if not any(_zu_infinitive(dt, m) for m in range(i + 1, k)):
+    if not any(zu_infinitive(dt, m) for m in range(i + 1, k)):
         return False
     first = j + 1 if dt.texts[j] in (",", ";", ":", "(", "–") else j
     if dt.lower[first] == "um" and dt.tag[first] == "KOUI":
@@ -938,17 +935,6 @@ def _charged(tok: Token, lex: EventLexicon) -> bool:
         if node.pos_ in ("VERB", "AUX"):
             return node.lemma_.lower() in charge
     return False
-
-
-def _zu_infinitive(dt: TokenTable, m: int) -> bool:
-    """Token `m` is a zu-infinitive ("zu führen", "vorzugehen", also tagged VVINF)."""
-    tag = dt.tag[m]
-    if tag in ("VVIZU", "VAIZU", "VMIZU"):
-        return True
-    if not tag.endswith("INF"):
-        return False
-    low = dt.lower[m]
-    return dt.lower[m - 1] == "zu" or ("zu" in low and low != (dt.lemma[m] or "").lower())
 
 
 def _threat_noun_near(dt: TokenTable, i: int, lex: EventLexicon) -> bool:
