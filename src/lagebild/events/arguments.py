@@ -203,6 +203,28 @@ def prep_of(doc: Doc, start: int, lower_bound: int) -> str | None:
     return None
 
 
+PHRASE_LEAD_POS = frozenset({"DET", "ADJ", "NUM"})
+ADJECTIVES = frozenset({"ADJ"})
+
+
+def before_lead(
+    dt: TokenTable, start: int, lo: int = 0, lead: frozenset[str] = PHRASE_LEAD_POS
+) -> int:
+    """The token before the words that lead up to the phrase at `start` (by part of speech
+    `lead`: by default its article, numbers and adjectives, "zwischen [den beiden] Staaten"),
+    looking back no further than `lo`; `lo - 1` when the lead reaches it.
+
+    The one backward walk of the rules that ask what stands before a phrase: the caller
+    tests the token returned (a preposition: "zwischen", "von", the one of a participle
+    attribute). With `lead` adjectives only (`ADJECTIVES`) it returns the article itself
+    ("des", "der", a demonstrative). `prep_of` is a different walk: it crosses nouns
+    ("mit dem Präsidenten Putin") and stops at a noun before an article."""
+    j = start - 1
+    while j >= lo and dt.pos[j] in lead:
+        j -= 1
+    return j
+
+
 ZU_INFINITIVE_TAGS = frozenset({"VVIZU", "VAIZU", "VMIZU"})
 
 
@@ -963,9 +985,7 @@ class ArgumentFinder:
         if cand.prep not in ("von", "vom"):
             return False
         dt = TokenTable.of(doc)
-        j = cand.start - 1
-        while j > 0 and dt.pos[j] in ("DET", "ADJ", "NUM") and dt.lower[j] not in ("von", "vom"):
-            j -= 1
+        j = before_lead(dt, cand.start)
         if j < 1 or dt.lower[j] not in ("von", "vom") or dt.pos[j - 1] != "NOUN":
             return False
         lemma = dt.lemma[j - 1] or dt.texts[j - 1]
@@ -1133,9 +1153,7 @@ class ArgumentFinder:
         return None
 
     def _possessor(self, doc: Doc, tok: Token, cands: list[Candidate]) -> Candidate | None:
-        j = tok.i - 1
-        while j >= 0 and doc[j].pos_ == "ADJ":
-            j -= 1
+        j = before_lead(TokenTable.of(doc), tok.i, lead=ADJECTIVES)
         if j >= 0 and (doc[j].tag_ == "PPOSAT" or doc[j].lower_.startswith(("sein", "ihr"))):
             # the nearest preceding noun phrase outside a PP is the usual antecedent
             before = [c for c in cands if c.end <= j and c.prep is None]
@@ -1282,9 +1300,7 @@ def _after_zwischen(doc: Doc, start: int) -> bool:
     """The phrase at `start` opens a "zwischen X und Y" pair (its article and adjectives
     between)."""
     dt = TokenTable.of(doc)
-    j = start - 1
-    while j >= 0 and dt.pos[j] in ("DET", "ADJ", "NUM"):
-        j -= 1
+    j = before_lead(dt, start)
     return j >= 0 and dt.lower[j] == "zwischen"
 
 
@@ -1294,9 +1310,7 @@ def _definite(doc: Doc, tok: Token) -> bool:
     dt = TokenTable.of(doc)
     if dt.pos[tok.i] != "NOUN":
         return False
-    j = tok.i - 1
-    while j >= 0 and dt.pos[j] == "ADJ":
-        j -= 1
+    j = before_lead(dt, tok.i, lead=ADJECTIVES)
     return j >= 0 and (dt.tag[j] in ("PDAT", "PPOSAT", "APPRART") or dt.lower[j] in DEFINITE)
 
 
@@ -1337,10 +1351,8 @@ def _genitive_of_subject(
     for c in cands:
         if c is actor or c.prep is not None or c.start < 2:
             continue
-        j = c.start - 1
-        while j > 0 and dt.pos[j] == "ADJ":
-            j -= 1
-        if dt.lower[j] not in ("des", "der") or dt.pos[j - 1] != "NOUN":
+        j = before_lead(dt, c.start, lo=1, lead=ADJECTIVES)
+        if j < 1 or dt.lower[j] not in ("des", "der") or dt.pos[j - 1] != "NOUN":
             continue
         noun = doc[j - 1]
         if noun.dep_ in deps and noun.head.i == tok.i:

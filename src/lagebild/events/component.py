@@ -26,6 +26,7 @@ from lagebild.events.arguments import (
     SPECIFIC_GROUP,
     ArgumentFinder,
     Candidate,
+    before_lead,
     clause_map,
     cluster_participant,
     is_passive,
@@ -53,6 +54,11 @@ DEFINITE_WORDS = frozenset(
     {"der", "die", "das", "dem", "den", "des", "dieser", "diese", "dieses", "diesem", "diesen"}
 )
 NP_PLACE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "X", "NUM"})
+# what stands between an event noun and its article ("die zwei erst gestern gemeldeten
+# Festnahmen")
+ASSERTED_LEAD_POS = frozenset({"ADJ", "ADV", "NUM"})
+# what stands between the noun of an "um … zu" clause and its article ("um die zwei Angriffe")
+ADJ_NUM = frozenset({"ADJ", "NUM"})
 CROWD_TYPES = frozenset({"PROTEST"})
 REPEATLESS_TYPES = frozenset({"ASSAULT", "COERCE"})  # a person is killed/arrested once
 # a noun trigger these open names no happening: "ohne Anklage", "Haltung gegenüber Sanktionen",
@@ -578,9 +584,7 @@ def _asserted(doc: Doc, tok: Token, entry: Any) -> bool:
         return True
     dt = TokenTable.of(doc)
     lo = dt.sent_start_of(tok.i)
-    j = tok.i - 1
-    while j >= lo and dt.pos[j] in ("ADJ", "ADV", "NUM"):
-        j -= 1
+    j = before_lead(dt, tok.i, lo, ASSERTED_LEAD_POS)
     if j >= lo and (
         dt.lower[j] in DEFINITE_WORDS or dt.tag[j] in ("PPOSAT", "PDAT") or dt.tag[j] == "APPRART"
     ):
@@ -914,9 +918,7 @@ def _unwanted_infinitive(dt: TokenTable, i: int, lex: EventLexicon) -> bool:
         return False
     first = j + 1 if dt.texts[j] in (",", ";", ":", "(", "–") else j
     if dt.lower[first] == "um" and dt.tag[first] == "KOUI":
-        d = i - 1
-        while d > first and dt.pos[d] in ("ADJ", "NUM"):
-            d -= 1
+        d = before_lead(dt, i, first + 1, ADJ_NUM)
         return not (dt.pos[d] == "DET" and dt.lower[d] not in INDEFINITE)
     if dt.texts[j] != ",":
         return False
@@ -949,9 +951,7 @@ def _in_attribute(dt: TokenTable, i: int) -> bool:
     noun's phrase, then a participle and the noun it describes ("des durch einen Putsch
     gestürzten Präsidenten", "die bei dem Angriff verletzten Soldaten")."""
     lo = dt.sent_start_of(i)
-    j = i - 1
-    while j > lo and dt.pos[j] in ("DET", "ADJ", "NUM"):
-        j -= 1
+    j = before_lead(dt, i, lo)
     if j <= lo or dt.pos[j] != "ADP" or dt.tag[j - 1] != "ART":
         return False
     hi = min(dt.sent_bounds(i)[1], i + 10)
