@@ -48,6 +48,8 @@ class EntityLinker:
         self.roles = RoleFinder(kb, self.lexicon)
         self.linker = Linker(kb, self.lexicon)
         self._pronoun_genders: dict[str, str | None] = {}  # memo of `find_pronouns`
+        # words that make a capitalised noun after them a common noun (`_add_surnames`)
+        self._articles = self.lexicon.determiners | self.lexicon.negative_determiners
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)  # `doc.ents` builds its Spans on every access: read once
@@ -73,7 +75,7 @@ class EntityLinker:
         names = [c for c in names if not self._is_adjective(doc, c)]
         names, roles = self.roles.find(doc, names, texts)
         names = _add_member_names(names, roles, table)
-        names = _add_surnames(doc, names, roles, table)
+        names = _add_surnames(doc, names, roles, table, self._articles)
         pronouns = find_pronouns(doc, self.lexicon, sent_of, texts, self._pronoun_genders)
         has_dep = doc.has_annotation("DEP")
         subject_deps = self.lexicon.subject_deps
@@ -92,12 +94,6 @@ class EntityLinker:
             return False
         token = doc[cand.start]
         return token.text[:1].islower() or self.roles.adjective_country(token) is not None
-
-
-_ARTICLES = frozenset(
-    "der die das dem den des ein eine einem einen einer eines kein keine keinem keinen "
-    "keiner keines dieser diese dieses diesem diesen".split()
-)
 
 
 _ONE_OF = frozenset({"einer", "eines", "eine"})
@@ -150,13 +146,19 @@ def _add_member_names(
 
 
 def _add_surnames(
-    doc: Doc, names: list[Candidate], roles: list[Candidate], table: TokenTable
+    doc: Doc,
+    names: list[Candidate],
+    roles: list[Candidate],
+    table: TokenTable,
+    articles: frozenset[str],
 ) -> list[Candidate]:
     """Proper nouns that repeat the last word of a person's name ("Dubois" after "Claire
     Dubois", "Raschkow" after "Raschkow"), or the first word of a full name where the article
     uses that ("Abhisit" after "Abhisit Vejjajiva"; Thai names), are mentions even where the
     NER missed them; tagged proper nouns right before such a word belong to the name ("Kiril
-    Raschkow" where the NER found only "Raschkow" once). `table`: the token table."""
+    Raschkow" where the NER found only "Raschkow" once). `table`: the token table;
+    `articles`: lower-case articles and determiners (`lexicon.json` `determiners` and
+    `negative_determiners`)."""
     texts, pos = table.texts, table.pos
     surnames = {
         texts[i]
@@ -175,7 +177,7 @@ def _add_surnames(
         # makes it one ("der Koch" after "Roland Koch")
         if not (
             pos[i] in ("PROPN", "")
-            or (pos[i] == "NOUN" and i > 0 and texts[i - 1].lower() not in _ARTICLES)
+            or (pos[i] == "NOUN" and i > 0 and texts[i - 1].lower() not in articles)
         ):
             continue
         start = i

@@ -70,6 +70,9 @@ class Lexicon:
     """General German function words (data/lexicon.json) and the first-name genders."""
 
     determiners: frozenset[str]
+    # "kein…": like an article it makes a capitalised noun a common noun ("kein Koch"), but
+    # it opens no role phrase (it names nobody), so it is kept out of `determiners`
+    negative_determiners: frozenset[str]
     possessives: dict[str, str]  # lower-case form -> gender of the owner
     pronouns: dict[str, str]  # lower-case form -> gender
     ambiguous_pronouns: frozenset[str]
@@ -94,6 +97,7 @@ def load_lexicon() -> Lexicon:
         names[name.strip()] = gender.strip()
     return Lexicon(
         determiners=frozenset(raw["determiners"]),
+        negative_determiners=frozenset(raw["negative_determiners"]),
         possessives=possessives,
         pronouns=dict(raw["personal_pronouns"]),
         ambiguous_pronouns=frozenset(raw["ambiguous_pronouns"]),
