@@ -1,8 +1,8 @@
 """Round 7 precision rules: words that name no happening where they stand (labels,
 infinitives of frame nouns and purposes, warnings of a danger, needs, charges, values, calls
 to a protest, indirect questions, statements about a noun, titles of related articles) and
-the lexicon entries added with them. All sentences are our own; each "absent" trigger was an
-event before its rule."""
+the lexicon entries added with them; round 9: casualty tolls, trials as a setting, "sich
+weigern". All sentences are our own; each "absent" trigger was an event before its rule."""
 
 from __future__ import annotations
 
@@ -109,6 +109,12 @@ def test_related_article_title_is_no_report(nlp: Language) -> None:
             "Der Sicherheitsrat richtete über Libyen eine Flugverbotszone ein.",
             "COERCE",
             "Flugverbotszone",
+        ),
+        # round 9 lexicon: "sich weigern" is a refusal
+        (
+            "Die Opposition in Serbien weigert sich, das Ergebnis der Wahl anzuerkennen.",
+            "REJECT",
+            "weigert",
         ),
     ],
 )
