@@ -222,3 +222,22 @@ def test_named_party_without_sector_takes_the_types_default(nlp: Language) -> No
     found = events_of(nlp, text, "COERCE")
     assert found and party_of(found[0]["recipient"]) == ("PER", "CVL")
     assert found[0]["recipient"]["text"] == "Juan Perez"
+
+
+def test_criticism_received_names_the_criticised(nlp: Language) -> None:
+    # "stieß auf Kritik", "geriet in die Kritik": the light verb's subject is criticised
+    text = "Das Gesetz der polnischen Regierung stieß in Deutschland auf heftige Kritik."
+    found = events_of(nlp, text, "ACCUSE")
+    assert [party_of(e["recipient"]) for e in found] == [("POL", "GOV")]
+    text = "Die britische Regierung geriet wegen ihrer Flüchtlingspolitik in die Kritik."
+    found = events_of(nlp, text, "ACCUSE")
+    assert [party_of(e["recipient"]) for e in found] == [("GBR", "GOV")]
+    assert code_of(found[0]["actor"]) is None
+
+
+def test_criticism_received_keeps_the_critics_of_the_genitive(nlp: Language) -> None:
+    text = "Der Plan des französischen Ministers stieß auf scharfe Kritik der Opposition."
+    found = events_of(nlp, text, "ACCUSE")
+    assert [(party_of(e["actor"]), party_of(e["recipient"])) for e in found] == [
+        (("FRA", "OPP"), ("FRA", "GOV"))
+    ]

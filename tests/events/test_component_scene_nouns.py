@@ -1,8 +1,8 @@
 """Round 7 precision rules: words that name no happening where they stand (labels,
 infinitives of frame nouns and purposes, warnings of a danger, needs, charges, values, calls
 to a protest, indirect questions, statements about a noun, titles of related articles) and
-the lexicon entries added with them. All sentences are our own; each "absent" trigger was an
-event before its rule."""
+the lexicon entries added with them; round 9: casualty tolls, trials as a setting, "sich
+weigern". All sentences are our own; each "absent" trigger was an event before its rule."""
 
 from __future__ import annotations
 
@@ -110,6 +110,12 @@ def test_related_article_title_is_no_report(nlp: Language) -> None:
             "COERCE",
             "Flugverbotszone",
         ),
+        # round 9 lexicon: "sich weigern" is a refusal
+        (
+            "Die Opposition in Serbien weigert sich, das Ergebnis der Wahl anzuerkennen.",
+            "REJECT",
+            "weigert",
+        ),
     ],
 )
 def test_still_events(nlp: Language, text: str, etype: str | None, trigger: str | None) -> None:
@@ -123,3 +129,57 @@ def test_still_events(nlp: Language, text: str, etype: str | None, trigger: str 
 def test_suggestion_needs_a_measure(nlp: Language) -> None:
     # "anregen" without a proposal noun ("regte sich auf") is no request
     assert not events_of(nlp, "Der Minister regte sich über die Entscheidung auf.", "REQUEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # round 9: "fordern" with the dead or injured is a toll, no request
+        ("Das schwere Erdbeben im Norden des Landes forderte mehr als 300 Todesopfer.", "forderte"),
+        (
+            "Zwölf Tote und zahlreiche Verletzte forderte am Montag ein Bombenanschlag auf "
+            "einen Markt in Bagdad.",
+            "forderte",
+        ),
+        # a trial under locative "in" is the setting of what happened in it
+        (
+            "Im Prozess gegen den ukrainischen Oppositionsführer sagte am Montag ein Zeuge aus.",
+            "Prozess",
+        ),
+        (
+            "In dem Prozess vor einem Militärgericht in Kiew wurde der ukrainische Offizier "
+            "degradiert.",
+            "Prozess",
+        ),
+    ],
+)
+def test_toll_and_trial_setting_are_no_events(nlp: Language, text: str, absent: str) -> None:
+    assert all(trig != absent for _, trig in triggers_of(nlp, text))
+
+
+def test_attack_with_a_toll_happened(nlp: Language) -> None:
+    # the attack that "claimed" the dead is reported as happened, not as demanded
+    text = "Acht Tote forderte am Dienstag ein Anschlag auf einen Bus in Russland."
+    assert not events_of(nlp, text, "REQUEST")
+    attacks = events_of(nlp, text, "ASSAULT")
+    assert [e["status"] for e in attacks] == ["happened"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "trigger"),
+    [
+        (
+            "Die Angehörigen forderten von der Regierung eine Entschädigung für die Opfer "
+            "des Anschlags.",
+            "REQUEST",
+            "forderten",
+        ),
+        (
+            "Der Prozess gegen den früheren Innenminister begann am Montag in Kiew.",
+            "ACCUSE",
+            "Prozess",
+        ),
+    ],
+)
+def test_demands_and_trials_stay_events(nlp: Language, text: str, etype: str, trigger: str) -> None:
+    assert (etype, trigger) in triggers_of(nlp, text)

@@ -1107,6 +1107,11 @@ class ArgumentFinder:
             # "bei der Kundgebung": the event is a circumstance of the clause, the clause's
             # subject is not its actor (a meeting's is: "Kim sprach beim Treffen mit Putin")
             roles = [r for r in roles if r != "subj"]
+        receiving = _receiving_light_verb(light, self.lex)
+        if receiving:
+            # "stieß auf heftige Kritik", "geriet in die Kritik": the light verb's subject is
+            # the one criticised, the critics are only named by a genitive or "von"
+            roles = [r for r in roles if r != "subj"]
         if light is not None and "subj" in roles and "poss" in roles:
             # "X versichert Y seine Treue": the possessive refers to the subject of the light
             # verb, not to the nearest noun phrase (which is the dative recipient)
@@ -1135,6 +1140,10 @@ class ArgumentFinder:
             if actor is not None and actor is not recipient:
                 break
             actor = None
+        if receiving and recipient is None and light is not None:
+            recipient = self._subject(
+                doc, light, [c for c in cands if c is not actor]
+            ) or _genitive_of_subject(doc, light, cands, actor)
         if recipient is None:
             recipient = self._recipient(
                 doc, trig, tok, [c for c in cands if c.start > tok.i or c.prep is None], actor
@@ -1159,6 +1168,15 @@ class ArgumentFinder:
             before = [c for c in cands if c.end <= j and c.prep is None]
             return before[-1] if before else None
         return None
+
+
+def _receiving_light_verb(light: Token | None, lex: EventLexicon) -> bool:
+    """A light verb whose subject undergoes the noun's act ("auf Kritik stoßen", "in die
+    Kritik geraten", "Kritik ernten"; `status_cues.json` `receiving_light_verbs`): its subject
+    is the recipient, not the actor."""
+    return light is not None and (light.lemma_ or "").lower() in lex.cue_set(
+        "receiving_light_verbs"
+    )
 
 
 def _compound_head_sector(lemma: str, nouns: dict[str, str]) -> str | None:

@@ -37,7 +37,7 @@ from lagebild.events.dates import anchor_date, find_dates, parse_anchor, upcomin
 from lagebild.events.event import Event, EventDate, Location, Participant
 from lagebild.events.geocode import RANK_COUNTRY, geocode
 from lagebild.events.lexicon import SYMMETRIC_TYPES, EventLexicon, load_lexicon
-from lagebild.events.status import event_status
+from lagebild.events.status import casualty_toll, event_status
 from lagebild.events.triggers import (
     TriggerMatch,
     find_triggers,
@@ -705,7 +705,8 @@ def _verb_names_no_deed(
 ) -> bool:
     """A trigger verb used in a sense that reports no deed of its type: "demonstrierten damit,
     dass …" (showing), "dem Angeklagten droht Haft" (a looming penalty), "warnte vor
-    Anschlägen" (a warning of others' acts), "…, was er zurückweist" (a denial)."""
+    Anschlägen" (a warning of others' acts), "…, was er zurückweist" (a denial), "forderte
+    acht Tote" (a toll)."""
     if entry.intransitive and _transitive_use(doc, tok):
         return True
     if entry.type == "THREATEN":
@@ -714,6 +715,8 @@ def _verb_names_no_deed(
         return True
     if entry.type == "REJECT":
         return _denial(doc, tok, clause, lex)
+    if entry.type == "REQUEST":
+        return casualty_toll(tok, lex)
     return False
 
 

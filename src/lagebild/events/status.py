@@ -119,7 +119,27 @@ def _demanded(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
     verbs, nouns = lex.cue_set("demand_verbs"), lex.cue_set("demand_nouns")
     for j in range(dt.sent_start_of(tok.i), tok.i):
         if (dt.lemma[j] or dt.texts[j]).lower() in verbs or dt.texts[j] in nouns:
+            if casualty_toll(doc[j], lex):
+                continue  # "acht Tote forderte ein Anschlag": the attack happened
             return tok.i - j <= 8
+    return False
+
+
+def casualty_toll(verb: Token, lex: EventLexicon) -> bool:
+    """ "fordern" with the dead or injured as its object or subject ("der Anschlag forderte
+    acht Tote", "zwölf Tote forderte der Angriff"; `status_cues.json` `toll_verbs`,
+    `casualty_nouns`): the toll of a disaster or an attack ("claimed lives"), neither a
+    request nor a demand for what it names. A casualty noun may stand in apposition or
+    coordination to a misparsed number ("Zwölf Tote und zahlreiche Verletzte")."""
+    if (verb.lemma_ or "").lower() not in lex.cue_set("toll_verbs"):
+        return False
+    casualties = lex.cue_set("casualty_nouns")
+    for c in verb.children:
+        if c.dep_ not in ("obj", "nsubj"):
+            continue
+        heads = [c, *(g for g in c.children if g.dep_ in ("appos", "conj"))]
+        if any(h.lemma_ in casualties or h.text in casualties for h in heads):
+            return True
     return False
 
 
