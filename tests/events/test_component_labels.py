@@ -54,6 +54,9 @@ def test_negative_label_is_accuse(
         "Die Außenministerin Chiles bezeichnete die Festnahmen als grausam und unerträglich.",
         # a negation inside the label does not negate the reproach
         "Der Minister bezeichnete die Politik Chinas als nicht akzeptabel.",
+        # a participle label the tagger reads as a verb
+        "Der Außenminister Kanadas nannte die Haltung der russischen Regierung völlig "
+        "überzogen.",
     ],
 )
 def test_negative_label_variants_are_accuse(nlp: Language, text: str) -> None:
@@ -75,6 +78,8 @@ def test_negative_label_variants_are_accuse(nlp: Language, text: str) -> None:
         # a negated label takes the reproach back
         "Der Präsident Ghanas bezeichnete die Regierung Togos nicht als Diktatur.",
         "Die Senatorin nannte die Reform der Regierung Italiens keine Katastrophe.",
+        # praise of a thing no party stands behind is no political support
+        "Die Archäologin bezeichnete den Fund als Glücksfall.",
         # "nennen" in the sense of "mention"
         "Die Ministerin nannte keine Namen.",
         "Der Gouverneur nannte drei Gründe für den Rücktritt des Polizeichefs.",

@@ -157,11 +157,13 @@ def _second_object_by_words(dt: TokenTable, ti: int) -> tuple[int, int] | None:
     read with the label as the root): after the verb, the first indefinite noun phrase or
     adjective predicate that follows a noun or pronoun of the clause."""
     hi = dt.sent_bounds(ti)[1]
-    seen_noun = False
+    seen_noun, words = False, valence_words()
     for j in range(ti + 1, hi):
-        if dt.texts[j] in LABEL_BREAKS or dt.tag[j][:1] == "V":
+        # a participle with a valence is a misread adjective ("nannte die Entscheidung überzogen")
+        valence = seen_noun and dt.tag[j] == "VVPP" and word_valence(dt, j, words)
+        if dt.texts[j] in LABEL_BREAKS or (dt.tag[j][:1] == "V" and not valence):
             return None
-        if seen_noun and (dt.lower[j] in INDEFINITE or dt.tag[j] == "ADJD"):
+        if seen_noun and (dt.lower[j] in INDEFINITE or dt.tag[j] == "ADJD" or valence):
             return j, _phrase_end(dt, j, ti)
         seen_noun = seen_noun or dt.pos[j] in ("NOUN", "PROPN", "PRON")
     return None
