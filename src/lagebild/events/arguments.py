@@ -840,9 +840,12 @@ class ArgumentFinder:
             and recipient is None
             and trig.type not in SYMMETRIC_TYPES
             and not trig.needs_recipient
+            and not trig.label
         ):
-            # meetings inherit their second party from earlier meetings (component), and a
-            # trigger that needs a recipient must find it by its own cues
+            # meetings inherit their second party from earlier meetings (component), a
+            # trigger that needs a recipient must find it by its own cues, and so must a
+            # naming verb (the one blamed or praised is the thing named, not the speaker's
+            # organisation nor someone else in the sentence)
             recipient = _nearest_other(tok, actor, in_clause) or _nearest_other(
                 tok, actor, own, max_dist=SENTENCE_REACH
             )
@@ -1369,7 +1372,10 @@ def _genitive_of_subject(
     for c in cands:
         if c is actor or c.prep is not None or c.start < 2:
             continue
-        j = before_lead(dt, c.start, lo=1, lead=ADJECTIVES)
+        if dt.lower[c.start] in ("des", "der") and dt.pos[c.start] == "DET":
+            j = c.start  # the mention holds its article ("des russischen Außenministers")
+        else:
+            j = before_lead(dt, c.start, lo=1, lead=ADJECTIVES)
         if j < 1 or dt.lower[j] not in ("des", "der") or dt.pos[j - 1] != "NOUN":
             continue
         noun = doc[j - 1]

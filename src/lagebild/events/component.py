@@ -36,6 +36,7 @@ from lagebild.events.arguments import (
 from lagebild.events.dates import anchor_date, find_dates, parse_anchor, upcoming
 from lagebild.events.event import Event, EventDate, Location, Participant
 from lagebild.events.geocode import RANK_COUNTRY, geocode
+from lagebild.events.labels import label_span
 from lagebild.events.lexicon import SYMMETRIC_TYPES, EventLexicon, load_lexicon
 from lagebild.events.status import casualty_toll, event_status
 from lagebild.events.triggers import (
@@ -146,7 +147,7 @@ class EventExtractor:
                 ):
                     continue  # "rief die Armee auf, das Volk zu unterstützen": the request only
                 if match.entry.pos == "NOUN" and _back_reference(
-                    doc, match, event, out, verb_types
+                    doc, match, event, out, verb_types, self.lex
                 ):
                     continue  # "die Demonstration" after "Tausende demonstrierten": one event
                 if (
@@ -204,6 +205,8 @@ class EventExtractor:
             return None  # "sehen sich angegriffen": a feeling, no attack reported
         if entry.pos == "VERB" and _verb_names_no_deed(doc, tok, entry, clause, self.lex):
             return None  # "ihm droht Haft", "warnte vor Anschlägen", "wies die Vorwürfe zurück"
+        if entry.label:
+            cands = _outside_label(doc, tok, clause, cands)
         actor, recipient = self.args.assign(doc, entry, tok, cands, clause, sent, match.light_verb)
         if actor is None and entry.pos == "VERB" and _plural_pronoun_subject(doc, tok):
             # "Tausende Bauern demonstrierten. Sie verlangten …": a plural "sie" as subject
@@ -507,6 +510,7 @@ def _back_reference(
     event: Event,
     earlier: list[Event],
     verb_types: dict[int, str] | None = None,
+    lex: EventLexicon | None = None,
 ) -> bool:
     """A definite noun ("die Proteste", "kritisierte den Anschlag") naming a happening of a type
     an earlier sentence already reported, with a compatible actor: the same event again (its
@@ -515,7 +519,9 @@ def _back_reference(
     ("durch NATO-Angriffe getötet": one attack), and so is a definite or possessive one a few
     words from such a verb ("dankte den Menschen für ihre Unterstützung"). A definite noun a
     few words from a verb event of another type refers back whatever its actor: the clause's
-    parties are the verb's ("die AU verurteilte den Militärputsch")."""
+    parties are the verb's ("die AU verurteilte den Militärputsch"); so is the thing a naming
+    verb labels, whatever the label ("bezeichnete den Gipfel als das größte Ereignis":
+    `_named_thing`)."""
     tok = match.token
     head = tok.head.i
     if verb_types and head != tok.i and verb_types.get(head) == event.type:
@@ -523,6 +529,8 @@ def _back_reference(
     if _asserted(doc, tok, match.entry):
         return False
     near_types = {t for k, t in (verb_types or {}).items() if abs(k - tok.i) <= NEAR_VERB_TOKENS}
+    if lex is not None and _named_thing(doc, tok, lex):
+        near_types.add("")  # the naming verb talks about it, like a verb event would
     if event.type in near_types:
         return True  # "dankte den Menschen für ihre Unterstützung": the thanks are the support
     return any(
@@ -905,6 +913,31 @@ def _label(dt: TokenTable, i: int, lex: EventLexicon) -> bool:
     return len(others) >= 2 and dt.dep[i] == "obj"
 
 
+def _named_thing(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
+    """Noun `tok` is the object of a naming verb (`status_cues.json` `label_verbs`) a few words
+    away that gives it a label: what the speaker talks about ("bezeichnete den Gipfel als
+    …"), as a verb event that near would make it."""
+    head = tok.head
+    if tok.dep_ != "obj" or head.i == tok.i or abs(head.i - tok.i) > NEAR_VERB_TOKENS:
+        return False
+    if (TokenTable.of(doc).lemma[head.i] or "").lower() not in lex.cue_set("label_verbs"):
+        return False
+    span = label_span(TokenTable.of(doc), head.i, (tok.sent.start, tok.sent.end))
+    return span is not None and not span[0] <= tok.i < span[1]
+
+
+def _outside_label(
+    doc: Doc, tok: Token, clause: tuple[int, int], cands: list[Candidate]
+) -> list[Candidate]:
+    """The candidates that are not inside the label a naming verb gives ("nannte dies einen
+    „Militärputsch“", "bezeichnete X als „Terroristen“"): what the speaker calls the thing
+    is never a party of the reproach or praise."""
+    span = label_span(TokenTable.of(doc), tok.i, clause)
+    if span is None:
+        return cands
+    return [c for c in cands if c.end <= span[0] or c.start >= span[1]]
+
+
 def _unwanted_infinitive(dt: TokenTable, i: int, lex: EventLexicon) -> bool:
     """Noun `i` lies in a zu-infinitive that names no happening: the content of a frame noun
     ("die Bereitschaft, Gespräche zu führen", "das Recht, gegen die Angriffe vorzugehen")
@@ -1033,8 +1066,8 @@ def _bare_participle(doc: Doc, tok: Token, clause: tuple[int, int]) -> bool:
     """A participle used as an attribute or without an auxiliary of the perfect ("der als
     Anführer bezeichnete Mann", "(von X als Anführer bezeichnet)"): passive in meaning."""
     dt = TokenTable.of(doc)
-    if dt.tag[tok.i] == "ADJA" or tok.dep_ == "amod":
-        return True
+    if dt.tag[tok.i] == "ADJA" or (tok.dep_ == "amod" and not dt.tag[tok.i].endswith("FIN")):
+        return True  # (a finite verb the parse hangs on a noun is no attribute)
     if dt.tag[tok.i] != "VVPP":
         return False
     lo, hi = clause

@@ -72,6 +72,9 @@ class Trigger:
     no_passive: bool = False
     intransitive: bool = False
     no_reflexive: bool = False
+    # "negative"/"positive": fires only when the label the naming verb gives has that
+    # valence ("bezeichnete X als Farce"; `events/labels.py`)
+    label: str | None = None
 
 
 @dataclass
@@ -188,6 +191,7 @@ def _trigger(rec: dict[str, Any]) -> Trigger:
         no_passive=bool(rec.get("no_passive", False)),
         intransitive=bool(rec.get("intransitive", False)),
         no_reflexive=bool(rec.get("no_reflexive", False)),
+        label=rec.get("label"),
     )
 
 
@@ -221,7 +225,12 @@ def build_lexicon(trigger_paths: tuple[Path, ...] = ()) -> EventLexicon:
             # the more constraints an entry has, the more specific it is: "aus der Haft
             # entlassen" (RETREAT) before "aus dem Amt entlassen" (SANCTION)
             entries.sort(
-                key=lambda t: -(bool(t.requires_pp) + bool(t.needs_object) + bool(t.requires_word))
+                key=lambda t: -(
+                    bool(t.requires_pp)
+                    + bool(t.needs_object)
+                    + bool(t.requires_word)
+                    + bool(t.label)
+                )
             )
     lex.compound_heads.sort(key=lambda ht: -len(ht[0]))
     for head, trig in lex.compound_heads:

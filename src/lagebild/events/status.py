@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from lagebild.events.labels import label_span
 from lagebild.events.lexicon import EventLexicon, Trigger
 from lagebild.nlp.morphology import konjunktiv_type
 from lagebild.nlp.tokens import TokenTable
@@ -42,9 +43,14 @@ def event_status(
     np_toks = _np_before(dt, tok.i)
     clause_scope = trig.pos == "VERB" or light_verb is not None
     scope = clause_toks if clause_scope else np_toks
-    # 1. negation
-    words = {lower[j] for j in scope} if clause_scope else set()
-    if any(_lemma(dt, j) in lex.cue_set("negation_determiners") for j in np_toks) or (
+    # 1. negation; not inside the label of a naming verb ("als nicht hinnehmbar bezeichnet":
+    # a reproach made, `events/labels.py`)
+    span = label_span(dt, tok.i, clause) if trig.label else None
+    label = range(*span) if span is not None else range(0)
+    words = {lower[j] for j in scope if j not in label} if clause_scope else set()
+    if any(
+        _lemma(dt, j) in lex.cue_set("negation_determiners") for j in np_toks if j not in label
+    ) or (
         clause_scope and words & lex.cue_set("negation")
     ):
         return "negated"

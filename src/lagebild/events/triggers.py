@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from lagebild.events.labels import label_valence
 from lagebild.events.lexicon import EventLexicon, Trigger
 from lagebild.nlp.tokens import TokenTable
 
@@ -213,7 +214,9 @@ def find_triggers(
         elif (pos_[i] == "NOUN" or pos_[i] == "PROPN") and texts[i][:1].isupper():
             entries = noun_entries(lex, lemma_[i], texts[i])
         for entry in entries:
-            match = _check(dt, doc[i], entry, clause_of[i], verb_lemmas, occurrence, nouns_of)
+            match = _check(
+                dt, doc[i], entry, clause_of[i], verb_lemmas, occurrence, nouns_of, lex
+            )
             if match is not None:
                 out.append(match)
                 break
@@ -296,6 +299,7 @@ def _check(
     verb_lemmas: dict[int, str],
     occurrence_verbs: frozenset[str],
     nouns_of: dict[tuple[int, int], list[tuple[int, str]]] | None = None,
+    lex: EventLexicon | None = None,
 ) -> TriggerMatch | None:
     lo, hi, ti = clause[0], clause[1], tok.i
     light: Token | None = None
@@ -353,6 +357,8 @@ def _check(
         for j in range(lo, hi)
     ):
         return None  # (KOKOM: "bezeichnete X als Y" names "als" like a preposition)
+    if entry.label and (lex is None or label_valence(dt, ti, clause, lex) != entry.label):
+        return None  # "bezeichnete den Gipfel als das größte Ereignis": no reproach
     if entry.no_reflexive and any(dt.tag[j] == "PRF" for j in range(ti + 1, min(hi, ti + 3))):
         return None  # "bezeichnet sich als Projekt": a self-description
     if entry.exclude_prep and _opening_prep(dt, ti) in entry.exclude_prep:
