@@ -2,7 +2,7 @@
 person receives, that "there is" or that turns against someone ("erhielt Kritik", "es gab
 Kritik an", "die Kritik richtet sich gegen"), an attack in words ("griff ihn mit scharfen
 Worten an", "attackierte X als …"), taking a case before a court or the Security Council, and
-rounds of negotiations. All sentences are our own."""
+rounds of negotiations, assurances ("sicherte … zu"). All sentences are our own."""
 
 from __future__ import annotations
 
@@ -82,3 +82,22 @@ def test_bringing_without_a_court_is_no_accusation(nlp: Language) -> None:
 def test_rounds_of_negotiations_are_consultations(nlp: Language) -> None:
     text = "Zwei Verhandlungsrunden zwischen der Regierung und den Rebellen sind gescheitert."
     assert ("CONSULT", "Verhandlungsrunden") in triggers_of(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Präsident sicherte den Flüchtlingen freies Geleit in ihre Dörfer zu.",
+        "Die Regierung hat den Nachbarstaaten den Schutz ihrer Botschaften zugesichert.",
+    ],
+)
+def test_assurance_is_an_agreement(nlp: Language, text: str) -> None:
+    # round 10 lexicon: "zusichern" is a promise to the dative party
+    assert any(etype == "AGREE" for etype, _ in triggers_of(nlp, text))
+
+
+def test_assured_support_is_one_event_of_the_noun(nlp: Language) -> None:
+    # "sicherte … die Unterstützung zu": the noun carries the event, no second AGREE
+    found = triggers_of(nlp, "Kanada sicherte der Ukraine weiterhin die Unterstützung Ottawas zu.")
+    assert ("SUPPORT", "Unterstützung") in found
+    assert all(t != "sicherte" for _, t in found)
