@@ -1,7 +1,7 @@
 """Words that name no event of their own, on sentences we wrote ourselves, through the real
 pipeline: warnings of dangers, extraditions, circumstance nouns of an infinitive, nouns whose
-only "party" is a misread name of no country, objects of a rejection; and a separated verb
-particle found past an inserted clause."""
+only "party" is a misread name of no country, objects of a rejection, the coup that had
+brought a ruler to power; and a separated verb particle found past an inserted clause."""
 
 from __future__ import annotations
 
@@ -99,3 +99,21 @@ def test_calling_something_a_scandal_is_an_accusation(nlp: Language) -> None:
         "In Chile wächst der Streit. Der von der Polizei als Anführer bezeichnete Mann floh.",
     ):
         assert not [t for t in triggers_of(nlp, text) if t[1].startswith("bezeichne")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 10: the way a ruler had come to power is his past, no report of the coup
+        "Der General war 1971 durch einen Putsch an die Macht gekommen.",
+        "In Guyana wächst der Streit. Der frühere Machthaber hatte 1984 während eines "
+        "Putsches die Macht ergriffen.",
+    ],
+)
+def test_coup_that_brought_a_ruler_to_power_is_background(nlp: Language, text: str) -> None:
+    assert not [t for _, t in triggers_of(nlp, text) if "utsch" in t]
+
+
+def test_coup_of_the_news_stays_an_event(nlp: Language) -> None:
+    text = "In Mali hat das Militär am Montag durch einen Putsch die Macht übernommen."
+    assert ("ASSAULT", "Putsch") in triggers_of(nlp, text)

@@ -871,6 +871,10 @@ def _not_a_report(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
         return False
     if "Gen" in tok.morph.get("Case", []) and _charged(tok, lex):
         return True  # "bezichtigte die Türken des Völkermordes": the charge, no report
+    if _legal_ground(tok, lex):
+        return True  # "wegen Verabredung zu Mord verurteilt": the charge, no report
+    if _way_to_power(tok, lex):
+        return True  # "war 1967 durch einen Putsch an die Macht gekommen": a biography
     dep = tok.dep_
     if dep == "obj" and head.pos_ == "VERB" and head.lemma_.lower() in lex.cue_set("need_verbs"):
         return True  # "die Hilfe anderer Staaten benötigen": a need, no aid given
@@ -973,6 +977,50 @@ def _charged(tok: Token, lex: EventLexicon) -> bool:
         if node.pos_ in ("VERB", "AUX"):
             return node.lemma_.lower() in charge
     return False
+
+
+def _legal_ground(tok: Token, lex: EventLexicon) -> bool:
+    """A deed named as the ground of a judicial act: the noun (or the noun it hangs from,
+    "Verabredung zu Mord") is opened by "wegen" and belongs to a verb of judging, arresting or
+    prosecuting ("wegen Unterstützung einer terroristischen Vereinigung für schuldig
+    befunden"; `status_cues.json` `judicial_verbs`). The text reports the verdict or arrest,
+    not the deed; a causal "wegen" of any other verb ("wegen der Proteste abgesagt") keeps
+    its event."""
+    grounds = lex.cue_set("ground_preps")
+    node = tok
+    for _ in range(3):
+        if any(c.dep_ == "case" and c.lower_ in grounds for c in node.children):
+            break
+        if node.head.i == node.i or node.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        node = node.head
+    else:
+        return False
+    verb = node.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in lex.cue_set("judicial_verbs")
+
+
+def _way_to_power(tok: Token, lex: EventLexicon) -> bool:
+    """The noun is the way someone had come to power ("war 1967 durch einen Putsch an die
+    Macht gekommen", "hatte 1980 während eines Putsches die Macht ergriffen"): an adverbial
+    of a verb of gaining power (`status_cues.json` `power_verbs`) whose object or phrase is
+    "Macht" (`power_nouns`), in the pluperfect. It tells a ruler's past, no report of the
+    coup; a coup of the news ("hat am Montag durch einen Putsch die Macht übernommen") is no
+    pluperfect and stays an event."""
+    head = tok.head
+    if tok.dep_ != "obl" or head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if head.lemma_.lower() not in lex.cue_set("power_verbs"):
+        return False
+    powers = lex.cue_set("power_nouns")
+    if not any(c.lemma_ in powers and c.dep_ in ("obj", "obl") for c in head.children):
+        return False
+    return any(
+        c.dep_ == "aux" and c.lemma_ in ("haben", "sein") and "Past" in c.morph.get("Tense", [])
+        for c in head.children
+    )
 
 
 def _threat_noun_near(dt: TokenTable, i: int, lex: EventLexicon) -> bool:
