@@ -1,0 +1,24 @@
+"""Party codes and roles on sentences we wrote ourselves, through the real pipeline: country
+names inflected inside a phrase, the case an article shows against its noun's gender."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.events.analysed import events_of, party_of
+
+# (text, event type, role, expected (code, sector)) — one rule per row, sentences our own
+PARTY_CASES = [
+    pytest.param(
+        # the inflected multi-word name is the DR Congo, not its neighbour "Kongo"
+        "Die Armee der Demokratischen Republik Kongo griff am Montag Rebellen bei Goma an.",
+        "ASSAULT", "actor", ("COD", "MIL"), id="inflected-country-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "role", "expected"), PARTY_CASES)
+def test_party(nlp: Language, text: str, etype: str, role: str, expected: tuple[str, str]) -> None:
+    found = events_of(nlp, text, etype)
+    assert found and party_of(found[0][role]) == expected
