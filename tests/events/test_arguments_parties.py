@@ -1,5 +1,6 @@
 """Party codes and roles on sentences we wrote ourselves, through the real pipeline: country
-names inflected inside a phrase, the case an article shows against its noun's gender."""
+names inflected inside a phrase, the case an article shows against its noun's gender, the
+dative that controls a zu-infinitive."""
 
 from __future__ import annotations
 
@@ -14,6 +15,18 @@ PARTY_CASES = [
         # the inflected multi-word name is the DR Congo, not its neighbour "Kongo"
         "Die Armee der Demokratischen Republik Kongo griff am Montag Rebellen bei Goma an.",
         "ASSAULT", "actor", ("COD", "MIL"), id="inflected-country-name",
+    ),
+    pytest.param(
+        # "der" before a feminine noun is dative or genitive, never the subject
+        "Der Oppositionsführer sprach vor Anhängern in Niamey. Er dankte der Junta für ihr "
+        "Eingreifen.",
+        "SUPPORT", "recipient", ("NER", "MIL"), id="der-feminine-is-dative",
+    ),
+    pytest.param(
+        # a clause without a subject: its dative does what the zu-infinitive says
+        "In Chile wächst der Streit. Der Gewerkschaft wird vorgeworfen, ein Abkommen mit "
+        "Argentinien blockiert zu haben.",
+        "AGREE", "actor", ("CHL", "LAB"), id="dative-controls-infinitive",
     ),
 ]
 

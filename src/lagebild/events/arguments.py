@@ -271,6 +271,8 @@ def case_of(tokens: Span) -> str | None:
                 return None  # a non-NP word before the phrase ends the search
             continue
         values = doc[j].morph.get("Case", [])
+        if values and values[0] == "Nom" and _oblique_der(doc, j, lead, end):
+            return _oblique_case(doc, j, doc[lead])
         if values:
             return values[0]
     for t in doc[start].lefts:
@@ -279,6 +281,33 @@ def case_of(tokens: Span) -> str | None:
             if values:
                 return values[0]
     return None
+
+
+def _oblique_der(doc: Doc, j: int, lead: int, end: int) -> bool:
+    """The article "der" before a feminine singular or a plural noun ("der Junta", "der
+    Soldaten"): only dative or genitive read so, whatever case the tagger gave the article
+    (it often reads a sentence-internal "der" as a masculine nominative). The noun's gender
+    is the tagger's guess too, so a noun the parse makes the subject keeps its reading."""
+    if doc[j].tag_ != "ART" or doc[j].lower_ != "der" or lead >= end or doc[lead].pos_ != "NOUN":
+        return False
+    if doc[lead].dep_.startswith("nsubj"):
+        return False  # the tagger's gender of a compound can be wrong ("UN-Generalsekretär")
+    morph = doc[lead].morph
+    return morph.get("Number", []) == ["Plur"] or (
+        morph.get("Gender", []) == ["Fem"] and morph.get("Number", []) == ["Sing"]
+    )
+
+
+def _oblique_case(doc: Doc, j: int, noun: Token) -> str:
+    """Case of a phrase opened by an oblique "der" (`_oblique_der`): genitive for a plural;
+    for a feminine singular dative where the noun says so or no noun precedes the article
+    ("Er dankte der Junta", "Der Ministerin wird vorgeworfen"), else a genitive attribute
+    ("die Truppen der Regierung")."""
+    if noun.morph.get("Number", []) == ["Plur"]:
+        return "Gen"
+    if noun.morph.get("Case", [])[:1] == ["Dat"] or j == 0:
+        return "Dat"
+    return "Gen" if doc[j - 1].pos_ in ("NOUN", "PROPN") else "Dat"
 
 
 class ArgumentFinder:
@@ -918,7 +947,12 @@ class ArgumentFinder:
             ]
             return objects[-1] if objects else None
         before = [c for c in before if c is not recipient]
-        return self._subject(doc, doc[fin], before) if before else None
+        subject = self._subject(doc, doc[fin], before) if before else None
+        if subject is None:
+            # "Der Ministerin wird vorgeworfen, … zu …": a clause without a subject leaves
+            # its dative to do what the infinitive says
+            subject = next((c for c in reversed(before) if _dative_phrase(dt, c)), None)
+        return subject
 
     def _subject(self, doc: Doc, tok: Token, cands: list[Candidate]) -> Candidate | None:
         if not cands:
