@@ -1,6 +1,6 @@
 """Party codes and roles on sentences we wrote ourselves, through the real pipeline: country
 names inflected inside a phrase, the case an article shows against its noun's gender, the
-dative that controls a zu-infinitive."""
+dative that controls a zu-infinitive, the host of a state visit."""
 
 from __future__ import annotations
 
@@ -27,6 +27,17 @@ PARTY_CASES = [
         "In Chile wächst der Streit. Der Gewerkschaft wird vorgeworfen, ein Abkommen mit "
         "Argentinien blockiert zu haben.",
         "AGREE", "actor", ("CHL", "LAB"), id="dative-controls-infinitive",
+    ),
+    pytest.param(
+        # a state visit's host: the country it goes to
+        "Der Staatsbesuch des chilenischen Präsidenten in Peru begann am Montag.",
+        "CONSULT", "recipient", ("PER", "GOV"), id="state-visit-in-country",
+    ),
+    pytest.param(
+        # the German spelling of the late Queen's name links to the KB
+        "Am Mittwoch begann der Staatsbesuch des Präsidenten Chiles in Großbritannien mit "
+        "einem Empfang bei Königin Elisabeth II. im Schloss.",
+        "CONSULT", "recipient", ("GBR", "GOV"), id="state-visit-host-queen",
     ),
 ]
 
