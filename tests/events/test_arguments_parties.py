@@ -1,6 +1,6 @@
 """Party codes and roles on sentences we wrote ourselves, through the real pipeline: country
 names inflected inside a phrase, the case an article shows against its noun's gender, the
-dative that controls a zu-infinitive, the host of a state visit."""
+dative that controls a zu-infinitive, the host of a state visit, civilian group nouns."""
 
 from __future__ import annotations
 
@@ -38,6 +38,18 @@ PARTY_CASES = [
         "Am Mittwoch begann der Staatsbesuch des Präsidenten Chiles in Großbritannien mit "
         "einem Empfang bei Königin Elisabeth II. im Schloss.",
         "CONSULT", "recipient", ("GBR", "GOV"), id="state-visit-host-queen",
+    ),
+    pytest.param(
+        # nominalised adjective of a civilian group as the dative of a threat
+        "In Kroatien wächst die Sorge. Eine rechte Gruppe hatte den Homosexuellen in Zagreb "
+        "offen gedroht.",
+        "THREATEN", "recipient", ("HRV", "CVL"), id="group-noun-homosexuals",
+    ),
+    pytest.param(
+        # victims ("Opfer", "Kriegsopfer") are civilians
+        "In Kroatien wächst die Sorge. Die Regierung entschuldigte sich am Montag bei den "
+        "Kriegsopfern.",
+        "CONCEDE", "recipient", ("HRV", "CVL"), id="group-noun-victims",
     ),
 ]
 
