@@ -1,6 +1,7 @@
 """Party codes and roles on sentences we wrote ourselves, through the real pipeline: country
 names inflected inside a phrase, the case an article shows against its noun's gender, the
-dative that controls a zu-infinitive, the host of a state visit, civilian group nouns."""
+dative that controls a zu-infinitive, the host of a state visit, civilian group nouns,
+platform companies."""
 
 from __future__ import annotations
 
@@ -50,6 +51,12 @@ PARTY_CASES = [
         "In Kroatien wächst die Sorge. Die Regierung entschuldigte sich am Montag bei den "
         "Kriegsopfern.",
         "CONCEDE", "recipient", ("HRV", "CVL"), id="group-noun-victims",
+    ),
+    pytest.param(
+        # a US platform is a US business wherever the article is set
+        "Die Regierung in Paris hat Google aufgefordert, die Daten von drei Nutzern "
+        "herauszugeben.",
+        "REQUEST", "recipient", ("USA", "BUS"), id="kb-platform-company",
     ),
 ]
 
