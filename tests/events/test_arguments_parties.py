@@ -1,7 +1,7 @@
 """Party codes and roles on sentences we wrote ourselves, through the real pipeline: country
 names inflected inside a phrase, the case an article shows against its noun's gender, the
 dative that controls a zu-infinitive, the host of a state visit, civilian group nouns,
-platform companies."""
+platform companies, a quoted name after its group noun."""
 
 from __future__ import annotations
 
@@ -57,6 +57,12 @@ PARTY_CASES = [
         "Die Regierung in Paris hat Google aufgefordert, die Daten von drei Nutzern "
         "herauszugeben.",
         "REQUEST", "recipient", ("USA", "BUS"), id="kb-platform-company",
+    ),
+    pytest.param(
+        # a quoted name after its group noun is one phrase, of that noun's sector
+        "In Österreich wächst der Streit. Die Wochenzeitschrift „Neue Rundschau“ hatte im "
+        "Mai die Regierung scharf kritisiert.",
+        "ACCUSE", "actor", ("AUT", "JRN"), id="quoted-name-after-group-noun",
     ),
 ]
 

@@ -1538,7 +1538,7 @@ def _merge_adjacent(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             )
             out[-1] = Candidate(start, end, merged_part, best.specific)
             continue
-        if out and c.start == out[-1].end and _joinable(out[-1], c):
+        if out and _next_to(doc, out[-1], c) and _joinable(out[-1], c):
             prev = out[-1]
             best, other = (c, prev) if c.specific >= prev.specific else (prev, c)
             part = best.participant
@@ -1589,6 +1589,14 @@ def _absorb_party_brackets(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             continue
         out.append(c)
     return out
+
+
+def _next_to(doc: Doc, prev: Candidate, nxt: Candidate) -> bool:
+    """`nxt` follows `prev` directly, or after the opening quotation mark of a quoted name
+    ("die Wochenzeitschrift „Jungle World“": one phrase)."""
+    if nxt.start == prev.end:
+        return True
+    return nxt.start == prev.end + 1 and TokenTable.of(doc).texts[prev.end] in QUOTE_OPEN
 
 
 def _joinable(prev: Candidate, nxt: Candidate) -> bool:
