@@ -1,7 +1,7 @@
 """Party codes and roles on sentences we wrote ourselves, through the real pipeline: country
 names inflected inside a phrase, the case an article shows against its noun's gender, the
 dative that controls a zu-infinitive, the host of a state visit, civilian group nouns,
-platform companies, a quoted name after its group noun."""
+platform companies, a quoted name after its group noun, nationality nouns."""
 
 from __future__ import annotations
 
@@ -63,6 +63,12 @@ PARTY_CASES = [
         "In Österreich wächst der Streit. Die Wochenzeitschrift „Neue Rundschau“ hatte im "
         "Mai die Regierung scharf kritisiert.",
         "ACCUSE", "actor", ("AUT", "JRN"), id="quoted-name-after-group-noun",
+    ),
+    pytest.param(
+        # people named by their nationality are civilians
+        "Mehrere hundert Chilenen forderten am Montag in Santiago höhere Löhne von der "
+        "Regierung.",
+        "REQUEST", "actor", ("CHL", "CVL"), id="demonym-group-is-civilian",
     ),
 ]
 

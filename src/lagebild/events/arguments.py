@@ -595,12 +595,15 @@ class ArgumentFinder:
             (dt.texts[j], dt.lemma[j], adj_country), self._party_of_noun
         )
         if sector is None:
-            # "drei Syrer", "ein Tunesier": people named by their nationality
+            # "drei Syrer", "ein Tunesier": people named by their nationality, civilians as
+            # "Menschen" are
             demonym = self._demonym_cache.get(dt.texts[j], self._demonym_country)
             if demonym is None or adj_country is not None:
                 return None
             span = doc[i : j + 1]
-            part = Participant(span.text, span.start_char, span.end_char, code=demonym)
+            part = Participant(
+                span.text, span.start_char, span.end_char, code=demonym, sector="CVL"
+            )
             return Candidate(i, j + 1, part, SPECIFIC_GROUP)
         name: str | None = None
         kb_id: str | None = None
