@@ -1,7 +1,8 @@
 """Party codes and roles on sentences we wrote ourselves, through the real pipeline: country
 names inflected inside a phrase, the case an article shows against its noun's gender, the
 dative that controls a zu-infinitive, the host of a state visit, civilian group nouns,
-platform companies, a quoted name after its group noun, nationality nouns."""
+platform companies, a quoted name after its group noun, nationality nouns, parliamentary
+groups."""
 
 from __future__ import annotations
 
@@ -69,6 +70,12 @@ PARTY_CASES = [
         "Mehrere hundert Chilenen forderten am Montag in Santiago höhere Löhne von der "
         "Regierung.",
         "REQUEST", "actor", ("CHL", "CVL"), id="demonym-group-is-civilian",
+    ),
+    pytest.param(
+        # the owner of a criticised decision: a parliamentary group's leadership
+        "In Chile wächst der Streit. Der Innenminister hat die Entscheidung der "
+        "Fraktionsspitze scharf kritisiert.",
+        "ACCUSE", "recipient", ("CHL", "LEG"), id="group-noun-parliamentary-group",
     ),
 ]
 
