@@ -2,7 +2,7 @@
 names inflected inside a phrase, the case an article shows against its noun's gender, the
 dative that controls a zu-infinitive, the host of a state visit, civilian group nouns,
 platform companies, a quoted name after its group noun, nationality nouns, parliamentary
-groups."""
+groups, the judiciary implied by an investigation."""
 
 from __future__ import annotations
 
@@ -76,6 +76,12 @@ PARTY_CASES = [
         "In Chile wächst der Streit. Der Innenminister hat die Entscheidung der "
         "Fraktionsspitze scharf kritisiert.",
         "ACCUSE", "recipient", ("CHL", "LEG"), id="group-noun-parliamentary-group",
+    ),
+    pytest.param(
+        # an investigation that names no investigator is the judiciary's
+        "In Chile wächst der Streit. Im Rahmen von Ermittlungen gegen zwei Reporter wegen "
+        "Geheimnisverrats wurde am Montag ein Gutachten bekannt.",
+        "ACCUSE", "actor", ("CHL", "JUD"), id="investigation-implies-judiciary",
     ),
 ]
 
