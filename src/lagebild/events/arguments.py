@@ -271,6 +271,8 @@ def case_of(tokens: Span) -> str | None:
                 return None  # a non-NP word before the phrase ends the search
             continue
         values = doc[j].morph.get("Case", [])
+        if values and values[0] == "Nom" and _oblique_der(doc, j, lead, end):
+            return _oblique_case(doc, j, doc[lead])
         if values:
             return values[0]
     for t in doc[start].lefts:
@@ -279,6 +281,33 @@ def case_of(tokens: Span) -> str | None:
             if values:
                 return values[0]
     return None
+
+
+def _oblique_der(doc: Doc, j: int, lead: int, end: int) -> bool:
+    """The article "der" before a feminine singular or a plural noun ("der Junta", "der
+    Soldaten"): only dative or genitive read so, whatever case the tagger gave the article
+    (it often reads a sentence-internal "der" as a masculine nominative). The noun's gender
+    is the tagger's guess too, so a noun the parse makes the subject keeps its reading."""
+    if doc[j].tag_ != "ART" or doc[j].lower_ != "der" or lead >= end or doc[lead].pos_ != "NOUN":
+        return False
+    if doc[lead].dep_.startswith("nsubj"):
+        return False  # the tagger's gender of a compound can be wrong ("UN-Generalsekretär")
+    morph = doc[lead].morph
+    return morph.get("Number", []) == ["Plur"] or (
+        morph.get("Gender", []) == ["Fem"] and morph.get("Number", []) == ["Sing"]
+    )
+
+
+def _oblique_case(doc: Doc, j: int, noun: Token) -> str:
+    """Case of a phrase opened by an oblique "der" (`_oblique_der`): genitive for a plural;
+    for a feminine singular dative where the noun says so or no noun precedes the article
+    ("Er dankte der Junta", "Der Ministerin wird vorgeworfen"), else a genitive attribute
+    ("die Truppen der Regierung")."""
+    if noun.morph.get("Number", []) == ["Plur"]:
+        return "Gen"
+    if noun.morph.get("Case", [])[:1] == ["Dat"] or j == 0:
+        return "Dat"
+    return "Gen" if doc[j - 1].pos_ in ("NOUN", "PROPN") else "Dat"
 
 
 class ArgumentFinder:
@@ -566,12 +595,15 @@ class ArgumentFinder:
             (dt.texts[j], dt.lemma[j], adj_country), self._party_of_noun
         )
         if sector is None:
-            # "drei Syrer", "ein Tunesier": people named by their nationality
+            # "drei Syrer", "ein Tunesier": people named by their nationality, civilians as
+            # "Menschen" are
             demonym = self._demonym_cache.get(dt.texts[j], self._demonym_country)
             if demonym is None or adj_country is not None:
                 return None
             span = doc[i : j + 1]
-            part = Participant(span.text, span.start_char, span.end_char, code=demonym)
+            part = Participant(
+                span.text, span.start_char, span.end_char, code=demonym, sector="CVL"
+            )
             return Candidate(i, j + 1, part, SPECIFIC_GROUP)
         name: str | None = None
         kb_id: str | None = None
@@ -921,7 +953,12 @@ class ArgumentFinder:
             ]
             return objects[-1] if objects else None
         before = [c for c in before if c is not recipient]
-        return self._subject(doc, doc[fin], before) if before else None
+        subject = self._subject(doc, doc[fin], before) if before else None
+        if subject is None:
+            # "Der Ministerin wird vorgeworfen, … zu …": a clause without a subject leaves
+            # its dative to do what the infinitive says
+            subject = next((c for c in reversed(before) if _dative_phrase(dt, c)), None)
+        return subject
 
     def _subject(self, doc: Doc, tok: Token, cands: list[Candidate]) -> Candidate | None:
         if not cands:
@@ -1510,7 +1547,7 @@ def _merge_adjacent(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             )
             out[-1] = Candidate(start, end, merged_part, best.specific)
             continue
-        if out and c.start == out[-1].end and _joinable(out[-1], c):
+        if out and _next_to(doc, out[-1], c) and _joinable(out[-1], c):
             prev = out[-1]
             best, other = (c, prev) if c.specific >= prev.specific else (prev, c)
             part = best.participant
@@ -1561,6 +1598,14 @@ def _absorb_party_brackets(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             continue
         out.append(c)
     return out
+
+
+def _next_to(doc: Doc, prev: Candidate, nxt: Candidate) -> bool:
+    """`nxt` follows `prev` directly, or after the opening quotation mark of a quoted name
+    ("die Wochenzeitschrift „Jungle World“": one phrase)."""
+    if nxt.start == prev.end:
+        return True
+    return nxt.start == prev.end + 1 and TokenTable.of(doc).texts[prev.end] in QUOTE_OPEN
 
 
 def _joinable(prev: Candidate, nxt: Candidate) -> bool:

@@ -1,0 +1,92 @@
+"""Party codes and roles on sentences we wrote ourselves, through the real pipeline: country
+names inflected inside a phrase, the case an article shows against its noun's gender, the
+dative that controls a zu-infinitive, the host of a state visit, civilian group nouns,
+platform companies, a quoted name after its group noun, nationality nouns, parliamentary
+groups, the judiciary implied by an investigation."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.events.analysed import events_of, party_of
+
+# (text, event type, role, expected (code, sector)) — one rule per row, sentences our own
+PARTY_CASES = [
+    pytest.param(
+        # the inflected multi-word name is the DR Congo, not its neighbour "Kongo"
+        "Die Armee der Demokratischen Republik Kongo griff am Montag Rebellen bei Goma an.",
+        "ASSAULT", "actor", ("COD", "MIL"), id="inflected-country-name",
+    ),
+    pytest.param(
+        # "der" before a feminine noun is dative or genitive, never the subject
+        "Der Oppositionsführer sprach vor Anhängern in Niamey. Er dankte der Junta für ihr "
+        "Eingreifen.",
+        "SUPPORT", "recipient", ("NER", "MIL"), id="der-feminine-is-dative",
+    ),
+    pytest.param(
+        # a clause without a subject: its dative does what the zu-infinitive says
+        "In Chile wächst der Streit. Der Gewerkschaft wird vorgeworfen, ein Abkommen mit "
+        "Argentinien blockiert zu haben.",
+        "AGREE", "actor", ("CHL", "LAB"), id="dative-controls-infinitive",
+    ),
+    pytest.param(
+        # a state visit's host: the country it goes to
+        "Der Staatsbesuch des chilenischen Präsidenten in Peru begann am Montag.",
+        "CONSULT", "recipient", ("PER", "GOV"), id="state-visit-in-country",
+    ),
+    pytest.param(
+        # the German spelling of the late Queen's name links to the KB
+        "Am Mittwoch begann der Staatsbesuch des Präsidenten Chiles in Großbritannien mit "
+        "einem Empfang bei Königin Elisabeth II. im Schloss.",
+        "CONSULT", "recipient", ("GBR", "GOV"), id="state-visit-host-queen",
+    ),
+    pytest.param(
+        # nominalised adjective of a civilian group as the dative of a threat
+        "In Kroatien wächst die Sorge. Eine rechte Gruppe hatte den Homosexuellen in Zagreb "
+        "offen gedroht.",
+        "THREATEN", "recipient", ("HRV", "CVL"), id="group-noun-homosexuals",
+    ),
+    pytest.param(
+        # victims ("Opfer", "Kriegsopfer") are civilians
+        "In Kroatien wächst die Sorge. Die Regierung entschuldigte sich am Montag bei den "
+        "Kriegsopfern.",
+        "CONCEDE", "recipient", ("HRV", "CVL"), id="group-noun-victims",
+    ),
+    pytest.param(
+        # a US platform is a US business wherever the article is set
+        "Die Regierung in Paris hat Google aufgefordert, die Daten von drei Nutzern "
+        "herauszugeben.",
+        "REQUEST", "recipient", ("USA", "BUS"), id="kb-platform-company",
+    ),
+    pytest.param(
+        # a quoted name after its group noun is one phrase, of that noun's sector
+        "In Österreich wächst der Streit. Die Wochenzeitschrift „Neue Rundschau“ hatte im "
+        "Mai die Regierung scharf kritisiert.",
+        "ACCUSE", "actor", ("AUT", "JRN"), id="quoted-name-after-group-noun",
+    ),
+    pytest.param(
+        # people named by their nationality are civilians
+        "Mehrere hundert Chilenen forderten am Montag in Santiago höhere Löhne von der "
+        "Regierung.",
+        "REQUEST", "actor", ("CHL", "CVL"), id="demonym-group-is-civilian",
+    ),
+    pytest.param(
+        # the owner of a criticised decision: a parliamentary group's leadership
+        "In Chile wächst der Streit. Der Innenminister hat die Entscheidung der "
+        "Fraktionsspitze scharf kritisiert.",
+        "ACCUSE", "recipient", ("CHL", "LEG"), id="group-noun-parliamentary-group",
+    ),
+    pytest.param(
+        # an investigation that names no investigator is the judiciary's
+        "In Chile wächst der Streit. Im Rahmen von Ermittlungen gegen zwei Reporter wegen "
+        "Geheimnisverrats wurde am Montag ein Gutachten bekannt.",
+        "ACCUSE", "actor", ("CHL", "JUD"), id="investigation-implies-judiciary",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "role", "expected"), PARTY_CASES)
+def test_party(nlp: Language, text: str, etype: str, role: str, expected: tuple[str, str]) -> None:
+    found = events_of(nlp, text, etype)
+    assert found and party_of(found[0][role]) == expected
