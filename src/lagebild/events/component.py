@@ -149,6 +149,7 @@ class EventExtractor:
                 if match.entry.pos == "NOUN" and _back_reference(
                     doc, match, event, out, verb_types, self.lex
                 ):
+                    _merge_repeat(_referent(event, out, built), event)
                     continue  # "die Demonstration" after "Tausende demonstrierten": one event
                 if (
                     match.entry.pos == "NOUN"
@@ -162,9 +163,12 @@ class EventExtractor:
                     doc, match, event, built, self.lex
                 ):
                     continue  # "vier Menschen getötet und zwölf verletzt": one attack
-                if any(_same_report(e, event) for e in out[-3:]):
+                same = next((e for e in reversed(out[-3:]) if _same_report(e, event)), None)
+                if same is not None:
+                    _merge_repeat(same, event)
                     continue  # "Asyl gewähren": the noun and its verb name one event
                 if match.entry.pos == "VERB" and _same_person_again(event, out, persons):
+                    _merge_repeat(_referent(event, out, built, persons), event)
                     continue  # "X wurde getötet" … "soll X getötet worden sein": one killing
                 out.append(event)
                 actor = event.actor
@@ -562,6 +566,51 @@ def _same_person_again(event: Event, earlier: list[Event], persons: set[str]) ->
         and e.recipient.entity_id == rec.entity_id
         for e in earlier
     )
+
+
+# Event types done at a place (attacks, protests, repression, deployments, meetings).
+PLACED_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT"})
+
+
+def _referent(
+    event: Event,
+    earlier: list[Event],
+    built: Sequence[tuple[TriggerMatch, Event | None]],
+    persons: set[str] | None = None,
+) -> Event | None:
+    """The event a mention dropped as a repeat refers back to: a verb event of its type in
+    its own sentence ("durch NATO-Angriffe getötet"), else the latest earlier event of its type
+    (with `persons`, the one whose recipient is the same person)."""
+    for match, other in built:
+        if other is not None and other is not event and other.type == event.type:
+            if match.entry.pos == "VERB":
+                return other
+    for prev in reversed(earlier):
+        if prev.type != event.type or prev.sent_index > event.sent_index:
+            continue
+        if persons is not None:
+            rec = event.recipient
+            if rec is None or prev.recipient is None or prev.recipient.entity_id != rec.entity_id:
+                continue
+        return prev
+    return None
+
+
+def _merge_repeat(kept: Event | None, repeat: Event) -> None:
+    """A mention dropped as a repeat of `kept` is one happening with it: a place only the
+    repeat names goes to the kept event ("bei einem Luftangriff getötet" … "Der Luftangriff
+    fand am Flughafen Bagdad statt"), or a more specific one in the same country. Dropping the
+    repeat alone lost that place (round 8). Only for happenings done at a place
+    (`PLACED_TYPES`): a place in a later sentence about sanctions or criticism is the target's
+    or the speaker's, not the event's. Dates and parties stay the kept event's: a repeat's own
+    date is often that of the background it is told with, its parties the clause's."""
+    if kept is None or kept is repeat or kept.type not in PLACED_TYPES:
+        return
+    loc, new = kept.location, repeat.location
+    if new is not None and (
+        loc is None or (new.rank > loc.rank and loc.country in (None, new.country))
+    ):
+        kept.location = new
 
 
 def _same_report(a: Event, b: Event) -> bool:
