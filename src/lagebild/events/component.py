@@ -170,6 +170,10 @@ class EventExtractor:
                 if match.entry.pos == "VERB" and _same_person_again(event, out, persons):
                     _merge_repeat(_referent(event, out, built, persons), event)
                     continue  # "X wurde getötet" … "soll X getötet worden sein": one killing
+                told = _told_again(doc, match.token, clause_of[match.token.i], event, out, self.lex)
+                if told is not None:
+                    _merge_repeat(told, event)
+                    continue  # "kritisiert das Gesetz" … "Insbesondere wird kritisiert": one
                 out.append(event)
                 actor = event.actor
                 if actor is not None and actor.entity_id is None and actor.code:
@@ -611,6 +615,64 @@ def _merge_repeat(kept: Event | None, repeat: Event) -> None:
         loc is None or (new.rank > loc.rank and loc.country in (None, new.country))
     ):
         kept.location = new
+
+
+def _told_again(
+    doc: Doc,
+    tok: Token,
+    clause: tuple[int, int],
+    event: Event,
+    earlier: list[Event],
+    lex: EventLexicon,
+) -> Event | None:
+    """The earlier event a later sentence tells again: the same trigger lemma and type, the
+    same status, no date of its own and no party the earlier event does not have ("Der
+    Bericht kritisiert das Wahlgesetz" … "Insbesondere wird kritisiert, dass …"). A new
+    date or a new party makes it another happening of the kind, and so do a word that says
+    so in its clause ("weitere Teilnehmer festgenommen", "beschuldigte seinerseits":
+    `status_cues.json` `new_happening_cues`) and an indefinite article on a trigger noun
+    ("Eine Freilassung sei möglich")."""
+    if event.date is not None and event.date.text:
+        return None
+    dt = TokenTable.of(doc)
+    cues = lex.cue_set("new_happening_cues")
+    if any(dt.texts[j].lower() in cues for j in range(clause[0], clause[1])):
+        return None
+    if any(
+        c.dep_ == "det" and c.tag_ == "ART" and c.lower_.startswith("ein") for c in tok.children
+    ):
+        return None
+    lemma = _trigger_lemma(doc, event)
+    for prev in reversed(earlier):
+        if (
+            prev.type == event.type
+            and prev.sent_index < event.sent_index
+            and prev.status == event.status
+            and _trigger_lemma(doc, prev) == lemma
+            and _no_new_party(prev.actor, event.actor)
+            and _no_new_party(prev.recipient, event.recipient)
+        ):
+            return prev
+    return None
+
+
+def _trigger_lemma(doc: Doc, event: Event) -> str:
+    """Lower-case lemma of an event's (first) trigger token."""
+    span = doc.char_span(event.trigger[0], event.trigger[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return event.trigger[2].lower()
+    return (TokenTable.of(doc).lemma[span[0].i] or span[0].text).lower()
+
+
+def _no_new_party(old: Participant | None, new: Participant | None) -> bool:
+    """`new` names nobody `old` does not: it is open, or the same participant."""
+    if _open(new):
+        return True
+    if old is None or new is None:
+        return False
+    if new.entity_id is not None and new.entity_id == old.entity_id:
+        return True
+    return new.text == old.text
 
 
 def _same_report(a: Event, b: Event) -> bool:
