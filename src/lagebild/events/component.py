@@ -984,6 +984,8 @@ def _not_a_report(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
         return True  # "bezichtigte die Türken des Völkermordes": the charge, no report
     if _legal_ground(tok, lex):
         return True  # "wegen Verabredung zu Mord verurteilt": the charge, no report
+    if _circumstance(tok, lex):
+        return True  # "trotz Unterzeichnung eines Friedensabkommens im Mai": the background
     if _way_to_power(tok, lex):
         return True  # "war 1967 durch einen Putsch an die Macht gekommen": a biography
     dep = tok.dep_
@@ -1111,6 +1113,22 @@ def _legal_ground(tok: Token, lex: EventLexicon) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in lex.cue_set("judicial_verbs")
+
+
+def _circumstance(tok: Token, lex: EventLexicon) -> bool:
+    """The noun (or the noun it hangs from, "trotz Unterzeichnung eines Abkommens") is opened
+    by a concessive or causal preposition (`status_cues.json` `circumstance_preps`: "trotz",
+    "aufgrund"): a known happening given as the circumstance of what the clause reports
+    ("hatte aufgrund eines Abkommens von 1961 Zahlungen geleistet"), not a report of it."""
+    preps = lex.cue_set("circumstance_preps")
+    node = tok
+    for _ in range(3):
+        if any(c.dep_ == "case" and c.lower_ in preps for c in node.children):
+            return True
+        if node.head.i == node.i or node.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        node = node.head
+    return False
 
 
 def _way_to_power(tok: Token, lex: EventLexicon) -> bool:
