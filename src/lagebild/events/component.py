@@ -149,7 +149,7 @@ class EventExtractor:
                 if match.entry.pos == "NOUN" and _back_reference(
                     doc, match, event, out, verb_types, self.lex
                 ):
-                    _merge_repeat(_referent(event, out, built), event)
+                    _merge_repeat(doc, _referent(event, out, built), event)
                     continue  # "die Demonstration" after "Tausende demonstrierten": one event
                 if (
                     match.entry.pos == "NOUN"
@@ -165,14 +165,14 @@ class EventExtractor:
                     continue  # "vier Menschen getötet und zwölf verletzt": one attack
                 same = next((e for e in reversed(out[-3:]) if _same_report(e, event)), None)
                 if same is not None:
-                    _merge_repeat(same, event)
+                    _merge_repeat(doc, same, event)
                     continue  # "Asyl gewähren": the noun and its verb name one event
                 if match.entry.pos == "VERB" and _same_person_again(event, out, persons):
-                    _merge_repeat(_referent(event, out, built, persons), event)
+                    _merge_repeat(doc, _referent(event, out, built, persons), event, person=True)
                     continue  # "X wurde getötet" … "soll X getötet worden sein": one killing
                 told = _told_again(doc, match.token, clause_of[match.token.i], event, out, self.lex)
                 if told is not None:
-                    _merge_repeat(told, event)
+                    _merge_repeat(doc, told, event)
                     continue  # "kritisiert das Gesetz" … "Insbesondere wird kritisiert": one
                 out.append(event)
                 actor = event.actor
@@ -600,15 +600,20 @@ def _referent(
     return None
 
 
-def _merge_repeat(kept: Event | None, repeat: Event) -> None:
+def _merge_repeat(doc: Doc, kept: Event | None, repeat: Event, person: bool = False) -> None:
     """A mention dropped as a repeat of `kept` is one happening with it: a place only the
-    repeat names goes to the kept event ("bei einem Luftangriff getötet" … "Der Luftangriff
-    fand am Flughafen Bagdad statt"), or a more specific one in the same country. Dropping the
-    repeat alone lost that place (round 8). Only for happenings done at a place
-    (`PLACED_TYPES`): a place in a later sentence about sanctions or criticism is the target's
-    or the speaker's, not the event's. Dates and parties stay the kept event's: a repeat's own
-    date is often that of the background it is told with, its parties the clause's."""
+    repeat names goes to the kept event ("Tausende protestierten" … "Die Proteste im Bezirk
+    X …"), or a more specific one in the same country. Dropping the repeat alone lost that
+    place (round 8). Only where the repeat is surely the same thing — the same trigger lemma,
+    or the same person attacked or arrested (`person`) — not for a definite noun of another
+    word that only shares the type ("die Krisensitzung" … "die Beitrittsverhandlungen … in
+    Österreich"), and only for happenings done at a place (`PLACED_TYPES`): a place in a later
+    sentence about sanctions or criticism is the target's or the speaker's. Dates and
+    parties stay the kept event's: a repeat's own date is often that of the background it is
+    told with, its parties the clause's."""
     if kept is None or kept is repeat or kept.type not in PLACED_TYPES:
+        return
+    if not person and _trigger_lemma(doc, kept) != _trigger_lemma(doc, repeat):
         return
     loc, new = kept.location, repeat.location
     if new is not None and (
