@@ -117,3 +117,28 @@ def test_coup_that_brought_a_ruler_to_power_is_background(nlp: Language, text: s
 def test_coup_of_the_news_stays_an_event(nlp: Language) -> None:
     text = "In Mali hat das Militär am Montag durch einen Putsch die Macht übernommen."
     assert ("ASSAULT", "Putsch") in triggers_of(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a happening given as the circumstance of the clause ("trotz", "aufgrund")
+        (
+            "In Peru wächst der Streit. Die Kämpfe gehen trotz der Unterzeichnung eines "
+            "Waffenstillstandsabkommens im März weiter.",
+            "Waffenstillstandsabkommens",
+        ),
+        (
+            "In Peru wächst der Streit. Die Regierung hatte aufgrund eines Abkommens von 1990 "
+            "Entschädigungen gezahlt.",
+            "Abkommens",
+        ),
+    ],
+)
+def test_circumstance_is_no_report(nlp: Language, text: str, absent: str) -> None:
+    assert absent not in [t for _, t in triggers_of(nlp, text)]
+
+
+def test_agreement_reported_stays_an_event(nlp: Language) -> None:
+    text = "In Peru wächst der Streit. Die Regierung und die Rebellen unterzeichneten ein Abkommen."
+    assert "AGREE" in [ty for ty, _ in triggers_of(nlp, text)]

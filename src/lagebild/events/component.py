@@ -149,6 +149,7 @@ class EventExtractor:
                 if match.entry.pos == "NOUN" and _back_reference(
                     doc, match, event, out, verb_types, self.lex
                 ):
+                    _merge_repeat(doc, _referent(event, out, built), event)
                     continue  # "die Demonstration" after "Tausende demonstrierten": one event
                 if (
                     match.entry.pos == "NOUN"
@@ -162,10 +163,17 @@ class EventExtractor:
                     doc, match, event, built, self.lex
                 ):
                     continue  # "vier Menschen getötet und zwölf verletzt": one attack
-                if any(_same_report(e, event) for e in out[-3:]):
+                same = next((e for e in reversed(out[-3:]) if _same_report(e, event)), None)
+                if same is not None:
+                    _merge_repeat(doc, same, event)
                     continue  # "Asyl gewähren": the noun and its verb name one event
                 if match.entry.pos == "VERB" and _same_person_again(event, out, persons):
+                    _merge_repeat(doc, _referent(event, out, built, persons), event, person=True)
                     continue  # "X wurde getötet" … "soll X getötet worden sein": one killing
+                told = _told_again(doc, match.token, clause_of[match.token.i], event, out, self.lex)
+                if told is not None:
+                    _merge_repeat(doc, told, event)
+                    continue  # "kritisiert das Gesetz" … "Insbesondere wird kritisiert": one
                 out.append(event)
                 actor = event.actor
                 if actor is not None and actor.entity_id is None and actor.code:
@@ -564,6 +572,114 @@ def _same_person_again(event: Event, earlier: list[Event], persons: set[str]) ->
     )
 
 
+# Event types done at a place (attacks, protests, repression, deployments, meetings).
+PLACED_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT"})
+
+
+def _referent(
+    event: Event,
+    earlier: list[Event],
+    built: Sequence[tuple[TriggerMatch, Event | None]],
+    persons: set[str] | None = None,
+) -> Event | None:
+    """The event a mention dropped as a repeat refers back to: a verb event of its type in
+    its own sentence ("durch NATO-Angriffe getötet"), else the latest earlier event of its type
+    (with `persons`, the one whose recipient is the same person)."""
+    for match, other in built:
+        if other is not None and other is not event and other.type == event.type:
+            if match.entry.pos == "VERB":
+                return other
+    for prev in reversed(earlier):
+        if prev.type != event.type or prev.sent_index > event.sent_index:
+            continue
+        if persons is not None:
+            rec = event.recipient
+            if rec is None or prev.recipient is None or prev.recipient.entity_id != rec.entity_id:
+                continue
+        return prev
+    return None
+
+
+def _merge_repeat(doc: Doc, kept: Event | None, repeat: Event, person: bool = False) -> None:
+    """A mention dropped as a repeat of `kept` is one happening with it: a place only the
+    repeat names goes to the kept event ("Tausende protestierten" … "Die Proteste im Bezirk
+    X …"), or a more specific one in the same country. Dropping the repeat alone lost that
+    place (round 8). Only where the repeat is surely the same thing — the same trigger lemma,
+    or the same person attacked or arrested (`person`) — not for a definite noun of another
+    word that only shares the type ("die Krisensitzung" … "die Beitrittsverhandlungen … in
+    Österreich"), and only for happenings done at a place (`PLACED_TYPES`): a place in a later
+    sentence about sanctions or criticism is the target's or the speaker's. Dates and
+    parties stay the kept event's: a repeat's own date is often that of the background it is
+    told with, its parties the clause's."""
+    if kept is None or kept is repeat or kept.type not in PLACED_TYPES:
+        return
+    if not person and _trigger_lemma(doc, kept) != _trigger_lemma(doc, repeat):
+        return
+    loc, new = kept.location, repeat.location
+    if new is not None and (
+        loc is None or (new.rank > loc.rank and loc.country in (None, new.country))
+    ):
+        kept.location = new
+
+
+def _told_again(
+    doc: Doc,
+    tok: Token,
+    clause: tuple[int, int],
+    event: Event,
+    earlier: list[Event],
+    lex: EventLexicon,
+) -> Event | None:
+    """The earlier event a later sentence tells again: the same trigger lemma and type, the
+    same status, no date of its own and no party the earlier event does not have ("Der
+    Bericht kritisiert das Wahlgesetz" … "Insbesondere wird kritisiert, dass …"). A new
+    date or a new party makes it another happening of the kind, and so do a word that says
+    so in its clause ("weitere Teilnehmer festgenommen", "beschuldigte seinerseits":
+    `status_cues.json` `new_happening_cues`) and an indefinite article on a trigger noun
+    ("Eine Freilassung sei möglich")."""
+    if event.date is not None and event.date.text:
+        return None
+    dt = TokenTable.of(doc)
+    cues = lex.cue_set("new_happening_cues")
+    if any(dt.texts[j].lower() in cues for j in range(clause[0], clause[1])):
+        return None
+    if any(
+        c.dep_ == "det" and c.tag_ == "ART" and c.lower_.startswith("ein") for c in tok.children
+    ):
+        return None
+    lemma = _trigger_lemma(doc, event)
+    for prev in reversed(earlier):
+        if (
+            prev.type == event.type
+            and prev.sent_index < event.sent_index
+            and prev.status == event.status
+            and _trigger_lemma(doc, prev) == lemma
+            and _no_new_party(prev.actor, event.actor)
+            and _no_new_party(prev.recipient, event.recipient)
+        ):
+            return prev
+    return None
+
+
+def _trigger_lemma(doc: Doc, event: Event) -> str:
+    """Lower-case lemma of an event's (first) trigger token."""
+    span = doc.char_span(event.trigger[0], event.trigger[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return event.trigger[2].lower()
+    return (TokenTable.of(doc).lemma[span[0].i] or span[0].text).lower()
+
+
+def _no_new_party(old: Participant | None, new: Participant | None) -> bool:
+    """`new` names nobody `old` does not: it is open, or the same participant."""
+    if _open(new):
+        return True
+    if old is None or new is None:
+        return False
+    if new.entity_id is not None and new.entity_id == old.entity_id:
+        return True
+    return new.text == old.text
+
+
 def _same_report(a: Event, b: Event) -> bool:
     """Two triggers a few words apart in one sentence, one type, the same parties."""
     return (
@@ -873,6 +989,8 @@ def _not_a_report(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
         return True  # "bezichtigte die Türken des Völkermordes": the charge, no report
     if _legal_ground(tok, lex):
         return True  # "wegen Verabredung zu Mord verurteilt": the charge, no report
+    if _circumstance(tok, lex):
+        return True  # "trotz Unterzeichnung eines Friedensabkommens im Mai": the background
     if _way_to_power(tok, lex):
         return True  # "war 1967 durch einen Putsch an die Macht gekommen": a biography
     dep = tok.dep_
@@ -1000,6 +1118,22 @@ def _legal_ground(tok: Token, lex: EventLexicon) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in lex.cue_set("judicial_verbs")
+
+
+def _circumstance(tok: Token, lex: EventLexicon) -> bool:
+    """The noun (or the noun it hangs from, "trotz Unterzeichnung eines Abkommens") is opened
+    by a concessive or causal preposition (`status_cues.json` `circumstance_preps`: "trotz",
+    "aufgrund"): a known happening given as the circumstance of what the clause reports
+    ("hatte aufgrund eines Abkommens von 1961 Zahlungen geleistet"), not a report of it."""
+    preps = lex.cue_set("circumstance_preps")
+    node = tok
+    for _ in range(3):
+        if any(c.dep_ == "case" and c.lower_ in preps for c in node.children):
+            return True
+        if node.head.i == node.i or node.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        node = node.head
+    return False
 
 
 def _way_to_power(tok: Token, lex: EventLexicon) -> bool:
