@@ -1060,7 +1060,10 @@ class ArgumentFinder:
             code, sector = country.iso3, ("MIL" if trig.type in MILITARY_TYPES else "GOV")
         else:
             actor = self._named_actor(prefix)
-            sector = self.lex.sector_nouns.get(prefix)
+            # "Generalstreik": some sector nouns mean something else as a first part
+            sector = (
+                None if prefix in self.lex.not_as_prefix else self.lex.sector_nouns.get(prefix)
+            )
             if actor is not None and actor.kind not in ("person",):
                 code, sector = actor.country, actor.sector
             elif sector is not None:
