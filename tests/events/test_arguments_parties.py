@@ -2,7 +2,8 @@
 names inflected inside a phrase, the case an article shows against its noun's gender, the
 dative that controls a zu-infinitive, the host of a state visit, civilian group nouns,
 platform companies, a quoted name after its group noun, nationality nouns, parliamentary
-groups, the judiciary implied by an investigation."""
+groups, the judiciary implied by an investigation, the author of a demand that a stance is
+about."""
 
 from __future__ import annotations
 
@@ -82,6 +83,23 @@ PARTY_CASES = [
         "In Chile wächst der Streit. Im Rahmen von Ermittlungen gegen zwei Reporter wegen "
         "Geheimnisverrats wurde am Montag ein Gutachten bekannt.",
         "ACCUSE", "actor", ("CHL", "JUD"), id="investigation-implies-judiciary",
+    ),
+    pytest.param(
+        # a stance on an earlier demand is aimed at the one who demanded it
+        "In Chile wächst der Streit. Die chilenische Opposition verlangte am Montag "
+        "Neuwahlen. Die Regierung wies die Forderung am Dienstag zurück.",
+        "REJECT", "recipient", ("CHL", "OPP"), id="rejected-demand-aims-at-its-author",
+    ),
+    pytest.param(
+        "Der chilenische Präsident fordert Hilfen von Argentinien. Mehrere chilenische "
+        "Zeitungen unterstützten die Forderungen.",
+        "SUPPORT", "recipient", ("CHL", "GOV"), id="supported-demand-aims-at-its-author",
+    ),
+    pytest.param(
+        # condemning an attack reported before is aimed at the attackers
+        "In Afghanistan wächst die Gewalt. Die Taliban griffen am Montag eine Polizeiwache an. "
+        "Die Regierung verurteilte den Angriff scharf.",
+        "ACCUSE", "recipient", ("AFG", "REB"), id="condemned-attack-aims-at-its-author",
     ),
 ]
 
