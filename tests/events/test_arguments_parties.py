@@ -108,3 +108,15 @@ PARTY_CASES = [
 def test_party(nlp: Language, text: str, etype: str, role: str, expected: tuple[str, str]) -> None:
     found = events_of(nlp, text, etype)
     assert found and party_of(found[0][role]) == expected
+
+
+def test_word_taken_for_unknown_place_is_no_party(nlp: Language) -> None:
+    """A common noun the tagger reads as a place that no KB or gazetteer knows ("Neuwahlen")
+    is no subject of the demand: the actor stays open instead of naming it."""
+    found = events_of(
+        nlp, "In Griechenland wächst der Streit. Die Opposition lehnte Gespräche ab. Sie "
+        "fordert weiterhin den Rücktritt des Ministerpräsidenten und Neuwahlen.", "REQUEST",
+    )
+    assert found
+    assert found[0]["actor"] is None or found[0]["actor"]["text"] != "Neuwahlen"
+    assert party_of(found[0]["recipient"]) == ("GRC", "GOV")
