@@ -120,3 +120,14 @@ def test_word_taken_for_unknown_place_is_no_party(nlp: Language) -> None:
     assert found
     assert found[0]["actor"] is None or found[0]["actor"]["text"] != "Neuwahlen"
     assert party_of(found[0]["recipient"]) == ("GRC", "GOV")
+
+
+def test_threatened_attacks_are_the_threat_aimed_at_their_target(nlp: Language) -> None:
+    """ "hat Anschläge auf X angedroht": the attacks are what was threatened, no event of their
+    own (nor is "die Anschläge" referring back to them), and their target is the threat's."""
+    found = events_of(
+        nlp, "In einer Videobotschaft hat ein Anführer der Rebellen neue Anschläge auf "
+        "Kolumbien angedroht. Anlass für die Anschläge seien die Festnahmen der letzten Woche.",
+    )
+    assert [e["type"] for e in found] == ["THREATEN"]
+    assert party_of(found[0]["recipient"]) == ("COL", "GOV")
