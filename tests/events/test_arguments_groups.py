@@ -79,6 +79,11 @@ GROUP_CASES = [
         "ernst sei. Sie drängten den Präsidenten, die Polizei abzuziehen.",
         "REQUEST", "actor", ("CHL", "CVL"), id="plural-pronoun-takes-earlier-subject",
     ),
+    pytest.param(
+        # "General-" is "general" in a compound: a general strike is the crowd's, no general's
+        "In Chile wächst der Streit. Am Montag legte ein Generalstreik das Land lahm.",
+        "PROTEST", "actor", ("CHL", "CVL"), id="general-strike-is-no-generals-deed",
+    ),
 ]
 
 

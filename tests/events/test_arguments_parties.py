@@ -2,7 +2,8 @@
 names inflected inside a phrase, the case an article shows against its noun's gender, the
 dative that controls a zu-infinitive, the host of a state visit, civilian group nouns,
 platform companies, a quoted name after its group noun, nationality nouns, parliamentary
-groups, the judiciary implied by an investigation."""
+groups, the judiciary implied by an investigation, the author of a demand that a stance is
+about."""
 
 from __future__ import annotations
 
@@ -83,6 +84,23 @@ PARTY_CASES = [
         "Geheimnisverrats wurde am Montag ein Gutachten bekannt.",
         "ACCUSE", "actor", ("CHL", "JUD"), id="investigation-implies-judiciary",
     ),
+    pytest.param(
+        # a stance on an earlier demand is aimed at the one who demanded it
+        "In Chile wächst der Streit. Die chilenische Opposition verlangte am Montag "
+        "Neuwahlen. Die Regierung wies die Forderung am Dienstag zurück.",
+        "REJECT", "recipient", ("CHL", "OPP"), id="rejected-demand-aims-at-its-author",
+    ),
+    pytest.param(
+        "Der chilenische Präsident fordert Hilfen von Argentinien. Mehrere chilenische "
+        "Zeitungen unterstützten die Forderungen.",
+        "SUPPORT", "recipient", ("CHL", "GOV"), id="supported-demand-aims-at-its-author",
+    ),
+    pytest.param(
+        # condemning an attack reported before is aimed at the attackers
+        "In Afghanistan wächst die Gewalt. Die Taliban griffen am Montag eine Polizeiwache an. "
+        "Die Regierung verurteilte den Angriff scharf.",
+        "ACCUSE", "recipient", ("AFG", "REB"), id="condemned-attack-aims-at-its-author",
+    ),
 ]
 
 
@@ -90,3 +108,26 @@ PARTY_CASES = [
 def test_party(nlp: Language, text: str, etype: str, role: str, expected: tuple[str, str]) -> None:
     found = events_of(nlp, text, etype)
     assert found and party_of(found[0][role]) == expected
+
+
+def test_word_taken_for_unknown_place_is_no_party(nlp: Language) -> None:
+    """A common noun the tagger reads as a place that no KB or gazetteer knows ("Neuwahlen")
+    is no subject of the demand: the actor stays open instead of naming it."""
+    found = events_of(
+        nlp, "In Griechenland wächst der Streit. Die Opposition lehnte Gespräche ab. Sie "
+        "fordert weiterhin den Rücktritt des Ministerpräsidenten und Neuwahlen.", "REQUEST",
+    )
+    assert found
+    assert found[0]["actor"] is None or found[0]["actor"]["text"] != "Neuwahlen"
+    assert party_of(found[0]["recipient"]) == ("GRC", "GOV")
+
+
+def test_threatened_attacks_are_the_threat_aimed_at_their_target(nlp: Language) -> None:
+    """ "hat Anschläge auf X angedroht": the attacks are what was threatened, no event of their
+    own (nor is "die Anschläge" referring back to them), and their target is the threat's."""
+    found = events_of(
+        nlp, "In einer Videobotschaft hat ein Anführer der Rebellen neue Anschläge auf "
+        "Kolumbien angedroht. Anlass für die Anschläge seien die Festnahmen der letzten Woche.",
+    )
+    assert [e["type"] for e in found] == ["THREATEN"]
+    assert party_of(found[0]["recipient"]) == ("COL", "GOV")

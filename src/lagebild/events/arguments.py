@@ -17,7 +17,9 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from lagebild.entities.kb import KnowledgeBase
+from lagebild.entities.mentions import load_lexicon as load_mention_lexicon
 from lagebild.events.event import Participant
+from lagebild.events.geocode import geocode
 from lagebild.events.lexicon import SYMMETRIC_TYPES, EventLexicon, Trigger
 from lagebild.fields import pick
 from lagebild.memo import BoundedMemo
@@ -352,6 +354,8 @@ class ArgumentFinder:
             if span is None:
                 continue
             kind = getattr(cluster, "kind", None)
+            if cluster.type == "LOC" and _mistaken_place(cluster, kind, mention.text):
+                continue  # no party, and no subject to keep the real one from the role
             specific = _specific_of_cluster(cluster.type, kind, mention.kind)
             sector = mention.sector or cluster.sector
             if kind == "country" and not sector:
@@ -1060,7 +1064,10 @@ class ArgumentFinder:
             code, sector = country.iso3, ("MIL" if trig.type in MILITARY_TYPES else "GOV")
         else:
             actor = self._named_actor(prefix)
-            sector = self.lex.sector_nouns.get(prefix)
+            # "Generalstreik": some sector nouns mean something else as a first part
+            sector = (
+                None if prefix in self.lex.not_as_prefix else self.lex.sector_nouns.get(prefix)
+            )
             if actor is not None and actor.kind not in ("person",):
                 code, sector = actor.country, actor.sector
             elif sector is not None:
@@ -1514,6 +1521,16 @@ def _article_of(dt: TokenTable, cand: Candidate) -> str:
         if j < cand.start and pos not in ("ADJ", "NUM"):
             break
     return ""
+
+
+def _mistaken_place(cluster: Any, kind: str | None, text: str) -> bool:
+    """A place mention of no country that neither the KB nor the gazetteer knows and that is
+    no personal name ("Sie fordert … Neuwahlen", "wegen Amtsmissbrauchs"): a word the tagger
+    took for a place, which names no party. (A person tagged as a place, "Petra Pau", keeps
+    the name.)"""
+    if cluster.country is not None or kind is not None or geocode(text) is not None:
+        return False
+    return text.split()[0] not in load_mention_lexicon().first_names
 
 
 def _specific_of_cluster(etype: str, kind: str | None, mention_kind: str) -> int:

@@ -100,6 +100,7 @@ class EventExtractor:
         article_date: str | None = getattr(article, "date", None) if article is not None else None
         quotes = [(q.start, q.end) for q in doc._.quotes if getattr(q, "type", "") != "reported"]
         out: list[Event] = []
+        threatened: list[Event] = []  # deeds only threatened: no events, but referred back to
         self._places.clear()
         self._group_actor = None
         self.args.forget_doc()
@@ -147,18 +148,31 @@ class EventExtractor:
                 ):
                     continue  # "rief die Armee auf, das Volk zu unterstützen": the request only
                 if match.entry.pos == "NOUN" and _back_reference(
-                    doc, match, event, out, verb_types, self.lex
+                    doc, match, event, out + threatened, verb_types, self.lex
                 ):
+                    # "die Demonstration" after "Tausende demonstrierten": one event; a stance
+                    # on it ("unterstützten die Forderungen") is aimed at its author
                     _merge_repeat(doc, _referent(event, out, built), event)
-                    continue  # "die Demonstration" after "Tausende demonstrierten": one event
+                    _aim_at_owner(match.token, event, built, out)
+                    continue
                 if (
                     match.entry.pos == "NOUN"
                     and event.status == "demanded"
                     and verb_types.get(match.token.head.i) == "REQUEST"
                 ):
                     continue  # "verlangten den Rücktritt des Kabinetts": the request only
+                if match.entry.pos == "NOUN" and _threatened_deed(
+                    match.token, event, built, self.lex.defaults.get("threat_types", ())
+                ):
+                    # "hat Anschläge auf X angedroht": the threat only, aimed at X ("die
+                    # Anschläge" later refers back to what was threatened)
+                    threatened.append(event)
+                    continue
                 if match.entry.pos == "NOUN" and _object_of_stance(match.token, event, verb_types):
-                    continue  # "lehnte die Forderung ab", "unterstützten die Forderungen"
+                    # "lehnte die Forderung ab", "unterstützten die Forderungen": the stance
+                    # is the event, and it is aimed at the one who demanded
+                    _aim_at_owner(match.token, event, built, out)
+                    continue
                 if match.entry.pos == "VERB" and _injury_of_attack(
                     doc, match, event, built, self.lex
                 ):
@@ -1264,6 +1278,73 @@ def _object_of_stance(tok: Token, event: Event, verb_types: dict[int, str]) -> b
         return False
     stance = verb_types.get(tok.head.i)
     return stance == "REJECT" or (stance == "SUPPORT" and event.type == "REQUEST")
+
+
+def _threatened_deed(
+    tok: Token,
+    noun_event: Event,
+    built: list[tuple[Any, Event | None]],
+    threat_types: Sequence[str],
+) -> bool:
+    """A violent deed (`default_parties.json` `threat_types`) that is the object of a threat
+    verb ("hat neue Anschläge auf X angedroht") is what was threatened, no event of its own;
+    its target is the threat's recipient where the verb has none. (The "mit" phrase of
+    "drohte mit Angriffen" is often parsed onto a noun, so only the object is read.)"""
+    if noun_event.type not in threat_types or tok.dep_ != "obj" or tok.head.i == tok.i:
+        return False
+    threat = next(
+        (
+            ev
+            for m, ev in built
+            if m.token.i == tok.head.i and ev is not None and ev.type == "THREATEN"
+        ),
+        None,
+    )
+    if threat is None:
+        return False
+    if _open(threat.recipient) and not _open(noun_event.recipient):
+        threat.recipient = noun_event.recipient
+    return True
+
+
+# verb events whose object, an act, is aimed at that act's author
+STANCE_TYPES = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
+
+
+def _aim_at_owner(
+    tok: Token, noun_event: Event, built: list[tuple[Any, Event | None]], earlier: list[Event]
+) -> None:
+    """The stance verb (`STANCE_TYPES`) whose object is the event noun `tok` ("lehnte die
+    Forderung ab", "unterstützten die Forderungen", "kritisierte den Anschlag") is aimed at
+    the one whose act the noun names: the noun's own actor ("die Forderung der Opposition"),
+    else the actor of the latest earlier event of the noun's type ("X fordert
+    Entschädigungen. … unterstützten die Forderungen"). Only a verb without a recipient is
+    filled, and never with its own actor (the noun often took the verb's subject)."""
+    if tok.dep_ != "obj" or tok.head.i == tok.i:
+        return
+    stance = next((ev for m, ev in built if m.token.i == tok.head.i and ev is not None), None)
+    if stance is None or stance.type not in STANCE_TYPES or not _open(stance.recipient):
+        return
+    owners = [noun_event.actor] + [
+        e.actor for e in reversed(earlier) if e.type == noun_event.type
+    ]
+    owner = next(
+        (
+            p
+            for p in owners
+            if p is not None and p.code and not _open(p) and not _same_party(p, stance.actor)
+        ),
+        None,
+    )
+    if owner is not None:
+        stance.recipient = owner
+
+
+def _same_party(a: Participant, b: Participant | None) -> bool:
+    """One party (same KB entity, or same code and sector)."""
+    if b is None:
+        return False
+    return (a.key is not None and a.key == b.key) or (a.code, a.sector) == (b.code, b.sector)
 
 
 def _no_party(party: Participant | None) -> bool:

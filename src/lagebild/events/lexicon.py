@@ -95,6 +95,8 @@ class EventLexicon:
     place_heads: frozenset[str] = frozenset()
     von_attribute_nouns: frozenset[str] = frozenset()  # "unter der Führung von X": no agent
     von_place_nouns: frozenset[str] = frozenset()  # "in der Nähe von X": X is the place
+    # sector nouns that name no actor as a compound's first part ("Generalstreik")
+    not_as_prefix: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()  # "forderte Y auf, … zu …": Y acts
     defaults: dict[str, Any] = field(default_factory=dict)
     # memos: (lemma, text) of a noun -> its entries; noun lemma -> its context tags
@@ -251,6 +253,7 @@ def build_lexicon(trigger_paths: tuple[Path, ...] = ()) -> EventLexicon:
     lex.location_preps = frozenset(sectors["location_preps"])
     lex.place_heads = frozenset(sectors["place_head_nouns"])
     lex.von_place_nouns = frozenset(sectors.get("von_place_nouns", ()))
+    lex.not_as_prefix = frozenset(sectors.get("not_as_prefix", ()))
     lex.von_attribute_nouns = (
         frozenset(sectors.get("von_attribute_nouns", ())) | lex.von_place_nouns
     )
