@@ -4,6 +4,7 @@ repeat names goes to it), unless its clause says it is another happening ("weite
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from tests.events.analysed import events_of, triggers_of
@@ -53,3 +54,22 @@ def test_repeat_with_a_date_of_its_own_is_another_event(nlp: Language) -> None:
         "Am Freitag wurden die Studenten von der Polizei festgenommen."
     )
     assert len(events_of(nlp, text, "COERCE")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        (
+            "Tausende protestierten in Kairo gegen die Regierung. Tausende protestierten auch "
+            "in Alexandria.",
+            "PROTEST",
+        ),
+        (
+            "Rebellen griffen am Montag ein Dorf in Mali an. Die Rebellen griffen auch eine "
+            "Kaserne in Gao an.",
+            "ASSAULT",
+        ),
+    ],
+)
+def test_same_deed_at_another_place_is_another_event(nlp: Language, text: str, etype: str) -> None:
+    assert len(events_of(nlp, text, etype)) == 2

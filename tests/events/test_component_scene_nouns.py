@@ -183,3 +183,15 @@ def test_attack_with_a_toll_happened(nlp: Language) -> None:
 )
 def test_demands_and_trials_stay_events(nlp: Language, text: str, etype: str, trigger: str) -> None:
     assert (etype, trigger) in triggers_of(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Opfer forderten Aufklärung.",
+        "Die Verletzten forderten von der Polizei eine Entschädigung.",
+    ],
+)
+def test_victims_demanding_is_a_request(nlp: Language, text: str) -> None:
+    # casualties as the subject of "fordern" are the ones who demand, no toll
+    assert events_of(nlp, text, "REQUEST")

@@ -152,7 +152,7 @@ class EventExtractor:
                 ):
                     # "die Demonstration" after "Tausende demonstrierten": one event; a stance
                     # on it ("unterstützten die Forderungen") is aimed at its author
-                    _merge_repeat(doc, _referent(event, out, built), event)
+                    _merge_repeat(doc, _referent(event, out + threatened), event)
                     _aim_at_owner(match.token, event, built, out)
                     continue
                 if (
@@ -182,7 +182,7 @@ class EventExtractor:
                     _merge_repeat(doc, same, event)
                     continue  # "Asyl gewähren": the noun and its verb name one event
                 if match.entry.pos == "VERB" and _same_person_again(event, out, persons):
-                    _merge_repeat(doc, _referent(event, out, built, persons), event, person=True)
+                    _merge_repeat(doc, _referent(event, out, persons), event, person=True)
                     continue  # "X wurde getötet" … "soll X getötet worden sein": one killing
                 told = _told_again(doc, match.token, clause_of[match.token.i], event, out, self.lex)
                 if told is not None:
@@ -591,27 +591,23 @@ PLACED_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT"}
 
 
 def _referent(
-    event: Event,
-    earlier: list[Event],
-    built: Sequence[tuple[TriggerMatch, Event | None]],
-    persons: set[str] | None = None,
+    event: Event, earlier: Sequence[Event], persons: set[str] | None = None
 ) -> Event | None:
-    """The event a mention dropped as a repeat refers back to: a verb event of its type in
-    its own sentence ("durch NATO-Angriffe getötet"), else the latest earlier event of its type
-    (with `persons`, the one whose recipient is the same person)."""
-    for match, other in built:
-        if other is not None and other is not event and other.type == event.type:
-            if match.entry.pos == "VERB":
-                return other
-    for prev in reversed(earlier):
-        if prev.type != event.type or prev.sent_index > event.sent_index:
+    """The event a mention dropped as a repeat refers back to: the latest earlier event of its
+    type (with `persons`, the one whose recipient is the same person). `earlier` may hold
+    threatened deeds, which `_back_reference` also takes as referents."""
+    rec = event.recipient
+    best: Event | None = None
+    for prev in earlier:
+        if prev is event or prev.type != event.type or prev.sent_index > event.sent_index:
             continue
-        if persons is not None:
-            rec = event.recipient
-            if rec is None or prev.recipient is None or prev.recipient.entity_id != rec.entity_id:
-                continue
-        return prev
-    return None
+        if persons is not None and (
+            rec is None or prev.recipient is None or prev.recipient.entity_id != rec.entity_id
+        ):
+            continue
+        if best is None or (prev.sent_index, prev.trigger[0]) > (best.sent_index, best.trigger[0]):
+            best = prev
+    return best
 
 
 def _merge_repeat(doc: Doc, kept: Event | None, repeat: Event, person: bool = False) -> None:
@@ -670,9 +666,24 @@ def _told_again(
             and _trigger_lemma(doc, prev) == lemma
             and _no_new_party(prev.actor, event.actor)
             and _no_new_party(prev.recipient, event.recipient)
+            and _no_new_place(prev.location, event.location)
         ):
             return prev
     return None
+
+
+def _no_new_place(old: Location | None, new: Location | None) -> bool:
+    """`new` names no other place than `old`: none, the same place, a place where `old` had
+    none (`_merge_repeat` then moves it over), or one inside the old one's country when that
+    is only a country ("protestierten in Ägypten" … "in Kairo"). "Tausende protestierten in
+    Kairo" … "auch in Alexandria" are two protests."""
+    if new is None or old is None:
+        return True
+    if new.geonameid is not None and new.geonameid == old.geonameid:
+        return True
+    if new.name == old.name:
+        return True
+    return old.rank == RANK_COUNTRY and old.country == new.country
 
 
 def _trigger_lemma(doc: Doc, event: Event) -> str:

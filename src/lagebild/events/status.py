@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from lagebild.events.labels import label_span
 from lagebild.events.lexicon import EventLexicon, Trigger
+from lagebild.events.triggers import noun_entries
 from lagebild.nlp.morphology import konjunktiv_type
 from lagebild.nlp.tokens import TokenTable
 
@@ -132,21 +133,27 @@ def _demanded(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
 
 
 def casualty_toll(verb: Token, lex: EventLexicon) -> bool:
-    """ "fordern" with the dead or injured as its object or subject ("der Anschlag forderte
-    acht Tote", "zwölf Tote forderte der Angriff"; `status_cues.json` `toll_verbs`,
-    `casualty_nouns`): the toll of a disaster or an attack ("claimed lives"), neither a
-    request nor a demand for what it names. A casualty noun may stand in apposition or
-    coordination to a misparsed number ("Zwölf Tote und zahlreiche Verletzte")."""
+    """ "fordern" with the dead or injured as its toll ("der Anschlag forderte acht Tote",
+    "zwölf Tote forderte der Angriff"; `status_cues.json` `toll_verbs`, `casualty_nouns`):
+    the toll of a disaster or an attack ("claimed lives"), neither a request nor a demand for
+    what it names. The casualties are its object, or its subject only where the object is an
+    attack noun (the parser's reading of the fronted toll): "Die Opfer forderten Aufklärung"
+    is the victims' demand. A casualty noun may stand in apposition or coordination to a
+    misparsed number ("Zwölf Tote und zahlreiche Verletzte")."""
     if (verb.lemma_ or "").lower() not in lex.cue_set("toll_verbs"):
         return False
     casualties = lex.cue_set("casualty_nouns")
-    for c in verb.children:
-        if c.dep_ not in ("obj", "nsubj"):
-            continue
+
+    def casualty(c: Token) -> bool:
         heads = [c, *(g for g in c.children if g.dep_ in ("appos", "conj"))]
-        if any(h.lemma_ in casualties or h.text in casualties for h in heads):
-            return True
-    return False
+        return any(h.lemma_ in casualties or h.text in casualties for h in heads)
+
+    objects = [c for c in verb.children if c.dep_ == "obj"]
+    if any(casualty(c) for c in objects):
+        return True
+    return any(c.dep_ == "nsubj" and casualty(c) for c in verb.children) and any(
+        t.type == "ASSAULT" for o in objects for t in noun_entries(lex, o.lemma_, o.text)
+    )
 
 
 def _attributed_to_speculation(doc: Doc, tok: Token, lex: EventLexicon) -> bool:
