@@ -216,7 +216,8 @@ def before_lead(
     `lead`: by default its article, numbers and adjectives, "zwischen [den beiden] Staaten"),
     looking back no further than `lo`; `lo - 1` when the lead reaches it.
 
-    The one backward walk of the rules that ask what stands before a phrase: the caller
+    The backward walk of the rules that ask what stands before a phrase (a few older walks
+    with other stop conditions remain: `component._label`, `_partitive`, `status`): the caller
     tests the token returned (a preposition: "zwischen", "von", the one of a participle
     attribute). With `lead` adjectives only (`ADJECTIVES`) it returns the article itself
     ("des", "der", a demonstrative). `prep_of` is a different walk: it crosses nouns

@@ -551,14 +551,14 @@ def _back_reference(
     if _asserted(doc, tok, match.entry):
         return False
     near_types = {t for k, t in (verb_types or {}).items() if abs(k - tok.i) <= NEAR_VERB_TOKENS}
-    if lex is not None and _named_thing(doc, tok, lex):
-        near_types.add("")  # the naming verb talks about it, like a verb event would
     if event.type in near_types:
         return True  # "dankte den Menschen für ihre Unterstützung": the thanks are the support
+    # a verb event near it, or a naming verb that talks about it, owns the clause's parties
+    talked_about = bool(near_types) or (lex is not None and _named_thing(doc, tok, lex))
     return any(
         e.type == event.type
         and e.sent_index < event.sent_index
-        and (bool(near_types) or _compatible(e.actor, event.actor))
+        and (talked_about or _compatible(e.actor, event.actor))
         for e in earlier
     )
 
@@ -1129,15 +1129,8 @@ def _legal_ground(tok: Token, lex: EventLexicon) -> bool:
     befunden"; `status_cues.json` `judicial_verbs`). The text reports the verdict or arrest,
     not the deed; a causal "wegen" of any other verb ("wegen der Proteste abgesagt") keeps
     its event."""
-    grounds = lex.cue_set("ground_preps")
-    node = tok
-    for _ in range(3):
-        if any(c.dep_ == "case" and c.lower_ in grounds for c in node.children):
-            break
-        if node.head.i == node.i or node.head.pos_ not in ("NOUN", "PROPN"):
-            return False
-        node = node.head
-    else:
+    node = _opened_by(tok, lex.cue_set("ground_preps"))
+    if node is None:
         return False
     verb = node.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -1150,15 +1143,21 @@ def _circumstance(tok: Token, lex: EventLexicon) -> bool:
     by a concessive or causal preposition (`status_cues.json` `circumstance_preps`: "trotz",
     "aufgrund"): a known happening given as the circumstance of what the clause reports
     ("hatte aufgrund eines Abkommens von 1961 Zahlungen geleistet"), not a report of it."""
-    preps = lex.cue_set("circumstance_preps")
+    return _opened_by(tok, lex.cue_set("circumstance_preps")) is not None
+
+
+def _opened_by(tok: Token, preps: frozenset[str], hops: int = 3) -> Token | None:
+    """The noun phrase that one of `preps` opens, `tok` itself or a noun it hangs from (up to
+    `hops` nouns: "wegen [Verabredung zu] Mord", "trotz [Unterzeichnung eines] Abkommens");
+    None if the chain of nouns ends first."""
     node = tok
-    for _ in range(3):
+    for _ in range(hops):
         if any(c.dep_ == "case" and c.lower_ in preps for c in node.children):
-            return True
+            return node
         if node.head.i == node.i or node.head.pos_ not in ("NOUN", "PROPN"):
-            return False
+            return None
         node = node.head
-    return False
+    return None
 
 
 def _way_to_power(tok: Token, lex: EventLexicon) -> bool:
