@@ -35,14 +35,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from lagebild.events.arguments import clause_map, zu_infinitive
-from lagebild.events.evaluate import (
-    _date_ok,
-    _location_ok,
-    _parties_ok,
-    _prf,
-    load_gold,
-    match_events,
-)
+from lagebild.events.evaluate import load_gold, match_events, score_documents
 from lagebild.events.event import Event
 from lagebild.nlp.pipeline import load
 from lagebild.nlp.tokens import TokenTable
@@ -167,29 +160,16 @@ def parse_all(data: Path, gold_path: Path) -> list[dict[str, Any]]:
 
 def score(docs: list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]) -> dict[str, float]:
     """The scorer's numbers (type P/R/F1, t+a+r F1, location, date) over (gold, kept
-    predictions) of several documents."""
-    n: Counter[str] = Counter()
-    for golds, preds in docs:
-        n["gold"] += len(golds)
-        n["pred"] += len(preds)
-        for g, p in match_events(golds, preds):
-            n["tp"] += 1
-            n["args"] += _parties_ok(g, p)
-            if g["location"] is not None:
-                n["loc_n"] += 1
-                n["loc"] += _location_ok(g, p)
-            if g["date"] is not None:
-                n["date_n"] += 1
-                n["date"] += _date_ok(g, p)
-    t = _prf(n["tp"], n["pred"], n["gold"])
+    predictions) of several documents, from `evaluate.score_documents`."""
+    s = score_documents(docs)
     return {
-        "P": t["precision"],
-        "R": t["recall"],
-        "type_F1": t["f1"],
-        "tar_F1": _prf(n["args"], n["pred"], n["gold"])["f1"],
-        "loc": round(n["loc"] / n["loc_n"], 4) if n["loc_n"] else 0.0,
-        "date": round(n["date"] / n["date_n"], 4) if n["date_n"] else 0.0,
-        "pred": n["pred"],
+        "P": s["type"]["precision"],
+        "R": s["type"]["recall"],
+        "type_F1": s["type"]["f1"],
+        "tar_F1": s["type_actor_recipient"]["f1"],
+        "loc": s["location_accuracy"] or 0.0,
+        "date": s["date_accuracy"] or 0.0,
+        "pred": s["predicted_events"],
     }
 
 

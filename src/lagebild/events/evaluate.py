@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -189,22 +189,36 @@ def evaluate_events(
     analysis on the tuning set."""
     gold_docs = load_gold(Path(gold_path))
     data = Path(data_dir)
+    docs = [(gdoc["events"], predict_document(nlp, data, gdoc)) for gdoc in gold_docs]
+    out = score_documents(docs)
+    if details:
+        out["documents_detail"] = [
+            {
+                "doc_id": gdoc["doc_id"],
+                "gold": golds,
+                "pred": preds,
+                "pairs": match_events(golds, preds),
+            }
+            for gdoc, (golds, preds) in zip(gold_docs, docs, strict=True)
+        ]
+    return out
+
+
+def score_documents(
+    docs: Sequence[tuple[list[dict[str, Any]], list[dict[str, Any]]]],
+) -> dict[str, Any]:
+    """The scores (see the module docstring) of (gold events, predicted events) per document:
+    the one scorer, also for predictions filtered or produced elsewhere (the ranker script)."""
     n: Counter[str] = Counter()
     per_type: dict[str, Counter[str]] = {}
-    detail: list[dict[str, Any]] = []
-    for gdoc in gold_docs:
-        preds = predict_document(nlp, data, gdoc)
-        golds = gdoc["events"]
+    for golds, preds in docs:
         n["gold"] += len(golds)
         n["pred"] += len(preds)
         for g in golds:
             per_type.setdefault(g["type"], Counter())["gold"] += 1
         for p in preds:
             per_type.setdefault(p["type"], Counter())["pred"] += 1
-        pairs = match_events(golds, preds)
-        if details:
-            detail.append({"doc_id": gdoc["doc_id"], "gold": golds, "pred": preds, "pairs": pairs})
-        for g, p in pairs:
+        for g, p in match_events(golds, preds):
             n["tp_type"] += 1
             n["tp_strict"] += _trigger_overlap(g, p)
             per_type[g["type"]]["tp"] += 1
@@ -221,8 +235,8 @@ def evaluate_events(
             if g["date"] is not None:
                 n["date_n"] += 1
                 n["date_ok"] += _date_ok(g, p)
-    out: dict[str, Any] = {
-        "documents": len(gold_docs),
+    return {
+        "documents": len(docs),
         "gold_events": n["gold"],
         "predicted_events": n["pred"],
         "trigger_matched": n["tp_strict"],
@@ -249,6 +263,3 @@ def evaluate_events(
             for t, c in sorted(per_type.items())
         },
     }
-    if details:
-        out["documents_detail"] = detail
-    return out
