@@ -195,3 +195,16 @@ def test_demands_and_trials_stay_events(nlp: Language, text: str, etype: str, tr
 def test_victims_demanding_is_a_request(nlp: Language, text: str) -> None:
     # casualties as the subject of "fordern" are the ones who demand, no toll
     assert events_of(nlp, text, "REQUEST")
+
+
+def test_attack_named_by_its_toll_is_reported(nlp: Language) -> None:
+    # the toll asserts the attack, though no party is named and the noun is definite
+    text = "Der Anschlag auf den Bus forderte am Montag acht Tote."
+    assert [e["status"] for e in events_of(nlp, text, "ASSAULT")] == ["happened"]
+    assert not events_of(nlp, text, "REQUEST")
+
+
+def test_toll_read_as_oblique_is_no_request(nlp: Language) -> None:
+    text = "Ein Bombenanschlag in Bagdad hat am Montag zwölf Menschenleben gefordert."
+    assert not events_of(nlp, text, "REQUEST")
+    assert events_of(nlp, text, "ASSAULT")

@@ -148,7 +148,13 @@ def casualty_toll(verb: Token, lex: EventLexicon) -> bool:
         heads = [c, *(g for g in c.children if g.dep_ in ("appos", "conj"))]
         return any(h.lemma_ in casualties or h.text in casualties for h in heads)
 
-    objects = [c for c in verb.children if c.dep_ == "obj"]
+    # the toll as object, also where the parser read it as a bare oblique ("hat zwölf
+    # Menschenleben gefordert")
+    objects = [
+        c
+        for c in verb.children
+        if c.dep_ == "obj" or (c.dep_ == "obl" and not any(g.dep_ == "case" for g in c.children))
+    ]
     if any(casualty(c) for c in objects):
         return True
     return any(c.dep_ == "nsubj" and casualty(c) for c in verb.children) and any(
