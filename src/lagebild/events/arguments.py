@@ -899,15 +899,7 @@ class ArgumentFinder:
             actor, recipient = recipient, actor
         a = actor.participant if actor else None
         r = recipient.participant if recipient else None
-        if (
-            a is not None
-            and r is not None
-            and (
-                (a.key is not None and a.key == r.key)
-                or (a.code and (a.code, a.sector) == (r.code, r.sector))
-            )
-            and not _two_parties(actor, recipient)
-        ):
+        if a is not None and a.same_party(r) and not _two_parties(actor, recipient):
             r = None  # "Putin ... Russland": one party named twice, not two parties
         return a, r
 

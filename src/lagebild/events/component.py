@@ -1345,19 +1345,12 @@ def _aim_at_owner(
         (
             p
             for p in owners
-            if p is not None and p.code and not _open(p) and not _same_party(p, stance.actor)
+            if p is not None and p.code and not _open(p) and not p.same_party(stance.actor)
         ),
         None,
     )
     if owner is not None:
         stance.recipient = owner
-
-
-def _same_party(a: Participant, b: Participant | None) -> bool:
-    """One party (same KB entity, or same code and sector)."""
-    if b is None:
-        return False
-    return (a.key is not None and a.key == b.key) or (a.code, a.sector) == (b.code, b.sector)
 
 
 def _no_party(party: Participant | None) -> bool:

@@ -32,6 +32,15 @@ class Participant:
             return f"{self.code}:{self.sector or ''}"
         return None
 
+    def same_party(self, other: Participant | None) -> bool:
+        """One party named twice: the same KB entity, or the same code and sector ("Putin" …
+        "Russland" as RUS GOV)."""
+        if other is None:
+            return False
+        if self.key is not None and self.key == other.key:
+            return True
+        return bool(self.code) and (self.code, self.sector) == (other.code, other.sector)
+
     def to_dict(self) -> dict[str, Any]:
         """Schema dict: entity_id, text, code, sector, name."""
         return pick(self, "entity_id", "text", "code", "sector", "name")
